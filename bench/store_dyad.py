@@ -2,7 +2,9 @@
 
 10,000 articles x 10 events, random dyads among 50 countries over two years (2024-2025), go into a temporary
 DuckDB file via `dateline.store.ingest`. The dyad query (one source/target pair since a date, ordered by date) is
-then timed on a fresh read-only connection against a full-table `COUNT(*)` baseline in the same run.
+then timed on a fresh read-only connection against a full-table `COUNT(*)` baseline in the same run: as bare SQL,
+and through `dateline.store.query.dyad_events` (what `dateline query --dyad USA-AZE --from 2025-01-01` runs: it
+also joins each event's article for its evidence sentence, outlet and URL).
 
     .venv/bin/python bench/store_dyad.py [--articles 10000] [--events 10] [--repeat 30]
 """
@@ -19,6 +21,7 @@ from pathlib import Path
 
 from dateline.model import Actor, Analysis, Event, EventActor, Location, Quote, Speaker, Tone, content_hash
 from dateline.store import ingest, open_store
+from dateline.store.query import dyad_events
 
 _COUNTRY_LIST = (
     "USA AZE ARM RUS CHN GBR FRA DEU TUR IRN ISR UKR GEO KAZ IND PAK JPN KOR PRK BRA MEX CAN ITA ESP POL "
@@ -87,12 +90,14 @@ def synthetic(n_articles: int, n_events: int, seed: int = 7):
         yield analysis, text
 
 
-def timed(con, sql: str, repeat: int) -> tuple[float, object]:
-    result = con.execute(sql).fetchall()  # warm-up
+def timed(con, sql, repeat: int) -> tuple[float, object]:
+    """Median milliseconds of `sql` (a statement, or a function of the connection) over `repeat` runs."""
+    run = sql if callable(sql) else (lambda c: c.execute(sql).fetchall())
+    result = run(con)  # warm-up
     samples = []
     for _ in range(repeat):
         t0 = time.perf_counter()
-        result = con.execute(sql).fetchall()
+        result = run(con)
         samples.append((time.perf_counter() - t0) * 1000)
     return statistics.median(samples), result
 
@@ -115,6 +120,7 @@ def main() -> None:
         con = open_store(path, read_only=True)
         baseline_ms, total = timed(con, BASELINE_SQL, args.repeat)
         dyad_ms, rows = timed(con, DYAD_SQL, args.repeat)
+        library_ms, result = timed(con, lambda c: dyad_events(c, "USA", "AZE", "2025-01-01"), args.repeat)
         con.close()
     print(f"ingest: {report.stored} articles, {report.events} events in {ingest_s:.2f} s")
     print(
@@ -123,6 +129,10 @@ def main() -> None:
     print(f"COUNT(*) baseline: {baseline_ms:.3f} ms (median of {args.repeat}; {total[0][0]} events)")
     print(f"dyad query USA->AZE since 2025-01-01: {dyad_ms:.3f} ms (median of {args.repeat}; {len(rows)} rows)")
     print(f"ratio dyad / COUNT(*): {dyad_ms / baseline_ms:.1f}x")
+    print(
+        f"dateline.store.query.dyad_events(USA, AZE, 2025-01-01), with evidence sentences: {library_ms:.3f} ms "
+        f"(median of {args.repeat}; {len(result.rows)} rows)"
+    )
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from collections.abc import Iterator
@@ -37,6 +38,21 @@ class Format(StrEnum):
     summary = "summary"
     json = "json"
     jsonl = "jsonl"
+
+
+class QueryFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class ExportFormatOpt(StrEnum):
+    parquet = "parquet"
+    jsonl = "jsonl"
+    gdelt_events = "gdelt-events"
+    gdelt_mentions = "gdelt-mentions"
+    gdelt_gkg = "gdelt-gkg"
+    plover = "plover"
 
 
 def example_path() -> Path:
@@ -197,6 +213,104 @@ def ingest(
         f"{report.events} events, {report.quotes} quotations, {report.actors} actors"
     )
     _finish()
+
+
+# -------------------------------------------------------------------- query and export
+
+DbOpt = Annotated[
+    Path, typer.Option("--db", help="DuckDB store to read (opened read-only).", exists=True, dir_okay=False)
+]
+
+
+def _error(exc: BaseException) -> None:
+    """One line on stderr; the message is escaped (SQL and paths may hold rich markup such as '[1]')."""
+    from rich.markup import escape
+
+    err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+
+
+def _open_read_only(db: Path, *, external_access: bool = True):
+    from .store import open_store
+
+    try:
+        return open_store(db, read_only=True, external_access=external_access)
+    except DatelineError as exc:
+        _error(exc)
+        raise typer.Exit(1) from exc
+
+
+@app.command()
+def query(
+    db: DbOpt = Path("dateline.duckdb"),
+    dyad: Annotated[
+        str | None,
+        typer.Option(help="Events SOURCE-TARGET: countries (USA-AZE) or actor codes (USAGOV-AZEGOV); * for any."),
+    ] = None,
+    both_ways: Annotated[bool, typer.Option("--both-ways", help="With --dyad: also TARGET -> SOURCE.")] = False,
+    code: Annotated[str | None, typer.Option(help="Events whose CAMEO code starts so (04 root, 042).")] = None,
+    quad: Annotated[int | None, typer.Option(help="Events of this QuadClass (1-4).", min=1, max=4)] = None,
+    top_actors: Annotated[bool, typer.Option("--top-actors", help="Actors in most articles.")] = False,
+    country: Annotated[str | None, typer.Option(help="With --top-actors: only this country.")] = None,
+    speaker: Annotated[str | None, typer.Option(help="Quotations by a speaker (name part); * lists speakers.")] = None,
+    article: Annotated[str | None, typer.Option(help="Article by id, URL or content-hash prefix.")] = None,
+    sql: Annotated[str | None, typer.Option(help="One read-only SELECT statement.")] = None,
+    start: Annotated[str | None, typer.Option("--from", help="From this date (YYYY-MM-DD), inclusive.")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Up to this date (YYYY-MM-DD), inclusive.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows.", min=1)] = 1000,
+    format: Annotated[QueryFormat, typer.Option("--format", "-f", help="table, csv or json.")] = QueryFormat.table,
+) -> None:
+    """Query the store: events of a dyad, by code or QuadClass; top actors; quotes by speaker; articles; SQL.
+
+    Example:
+
+        dateline query --db news.duckdb --dyad USA-AZE --from 2025-01-01
+
+        dateline query --db news.duckdb --sql "SELECT root, count(*) FROM events GROUP BY 1" -f csv
+    """
+    from .store.query import run_query, write_result
+
+    con = _open_read_only(db, external_access=False)
+    try:
+        args = {"dyad": dyad, "code": code, "quad_class": quad, "both_ways": both_ways, "top": top_actors}
+        args |= {"country": country, "speaker": speaker, "article": article, "sql": sql}
+        result = run_query(con, **args, start=start, end=end, limit=limit)
+    except DatelineError as exc:
+        _error(exc)
+        raise typer.Exit(1) from exc
+    finally:
+        con.close()
+    write_result(result, format, sys.stdout)
+
+
+@app.command()
+def export(
+    db: DbOpt = Path("dateline.duckdb"),
+    format: Annotated[ExportFormatOpt, typer.Option("--format", "-f", help="What to write.")] = ExportFormatOpt.jsonl,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (parquet: a directory). Default: stdout.")
+    ] = None,
+) -> None:
+    """Export the store: parquet, jsonl, gdelt-events, gdelt-mentions, gdelt-gkg or plover (JSONL).
+
+    Example:
+
+        dateline export --db news.duckdb --format gdelt-events -o events.CSV
+
+        dateline export --db news.duckdb --format parquet -o lake/
+    """
+    from .export import export as run_export
+
+    con = _open_read_only(db)
+    try:
+        out = output.open("w", encoding="utf-8", newline="") if output and format != "parquet" else None
+        with out or contextlib.nullcontext():
+            report = run_export(con, format.value, out, directory=output)
+    except (DatelineError, OSError, ValueError) as exc:
+        _error(exc)
+        raise typer.Exit(1) from exc
+    finally:
+        con.close()
+    err.print(report.summary(), highlight=False)
 
 
 # -------------------------------------------------------------------- eval

@@ -76,6 +76,9 @@ class Location:
     country: str | None
     lat: float | None = None
     lon: float | None = None
+    kind: str | None = None  # geocoded as: country | us_state | us_city | city | region (places.py)
+    geonameid: int | None = None  # GeoNames id of the matched place (country: the country's id)
+    admin1: str | None = None  # GeoNames first-level division code of the place ("DC", "09")
 
 
 @dataclass
@@ -124,6 +127,30 @@ class Place:
     span: Span
     lat: float | None = None
     lon: float | None = None
+    kind: str | None = None  # country | us_state | us_city | city | region
+    geonameid: int | None = None
+    admin1: str | None = None
+    text: str | None = None  # the mention as written, when it differs from the canonical name
+
+
+@dataclass
+class ThemeHit:
+    """One trigger of a theme: the evidence for `Analysis.themes`."""
+
+    theme: str
+    trigger: str
+    span: Span
+
+
+@dataclass
+class DateMention:
+    """A date expression resolved against the publication date ("on Tuesday" -> 2025-08-05)."""
+
+    text: str
+    span: Span
+    date: str  # ISO: YYYY-MM-DD, YYYY-MM or YYYY as `resolution` says
+    resolution: str  # day | month | year
+    relative: bool = False  # resolved from the publication date ("yesterday", "last week")
 
 
 @dataclass
@@ -133,6 +160,8 @@ class Tone:
     negative: float
     polarity: float
     words: int
+    activity: float | None = None  # % of words that are verbs (GDELT's activity reference density)
+    self_group: float | None = None  # % of words that are personal pronouns (self/group reference density)
 
 
 @dataclass
@@ -154,6 +183,8 @@ class Analysis:
     themes: list[str] = field(default_factory=list)
     tone: Tone | None = None
     model: str | None = None  # spaCy model name/version that produced it
+    theme_hits: list[ThemeHit] = field(default_factory=list)  # evidence of `themes`
+    dates: list[DateMention] = field(default_factory=list)  # dates mentioned, resolved
 
     def to_dict(self) -> dict[str, Any]:
         return _listify(asdict(self))

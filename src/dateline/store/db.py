@@ -57,8 +57,13 @@ class IngestReport:
     actors: int = 0  # actor rows written
 
 
-def open_store(path: str | Path = "dateline.duckdb", *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+def open_store(
+    path: str | Path = "dateline.duckdb", *, read_only: bool = False, external_access: bool = True
+) -> duckdb.DuckDBPyConnection:
     """Open (and, when new and writable, create) a dateline store; `":memory:"` gives a throwaway one.
+
+    `external_access=False` opens it with DuckDB's file system, network and extension access turned off for good
+    (no read_csv('/etc/passwd'), ATTACH, COPY TO or INSTALL on that connection): what user SQL gets.
 
     Raises `StoreError` DL302 when another process holds the file (DuckDB allows one writing process), and DL301
     for anything else: a missing file opened read-only, a file that is not DuckDB, a DuckDB file that is not a
@@ -71,7 +76,10 @@ def open_store(path: str | Path = "dateline.duckdb", *, read_only: bool = False)
     try:
         if not read_only and not in_memory:
             Path(target).parent.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(target, read_only=read_only)
+        config = {} if external_access else {"enable_external_access": False}
+        con = duckdb.connect(target, read_only=read_only, config=config)
+        # No progress bar: DuckDB draws one on stdout for queries over 2 s, which would corrupt a piped export.
+        con.execute("SET enable_progress_bar = false")
     except duckdb.Error as exc:
         if any(marker in str(exc).lower() for marker in _LOCK_MARKERS):
             raise StoreError("DL302", path=target) from exc
@@ -90,13 +98,13 @@ def open_store(path: str | Path = "dateline.duckdb", *, read_only: bool = False)
 
 def has_article(con: duckdb.DuckDBPyConnection, content_hash: str) -> bool:
     """Whether an article with this content hash (`Article.content_hash`) is stored."""
-    return con.execute("SELECT 1 FROM articles WHERE article_id = ? LIMIT 1", [content_hash]).fetchone() is not None
+    return bool(con.execute("SELECT 1 FROM articles WHERE article_id = ? LIMIT 1", [content_hash]).fetchall())
 
 
 def load_analysis(con: duckdb.DuckDBPyConnection, content_hash: str) -> dict[str, Any] | None:
     """The stored Analysis of an article as a JSON-contract dict (`Analysis.to_dict()`), or None if not stored."""
-    row = con.execute("SELECT analysis FROM articles WHERE article_id = ?", [content_hash]).fetchone()
-    return None if row is None else json.loads(row[0])
+    rows = con.execute("SELECT analysis FROM articles WHERE article_id = ?", [content_hash]).fetchall()
+    return json.loads(rows[0][0]) if rows else None
 
 
 def ingest(
@@ -149,7 +157,9 @@ def _prepare(con: duckdb.DuckDBPyConnection, target: str, *, read_only: bool) ->
     """Check the schema version of an existing store, or create the schema in a new one."""
     tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()}
     if "meta" in tables:
-        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        # fetchall, not fetchone: DuckDB 2 keeps a half-read result open and then refuses the relational API
+        rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+        row = rows[0] if rows else None
         version = int(row[0]) if row and str(row[0]).isdigit() else None
         if version is None:
             raise StoreError("DL301", path=target, reason="not a dateline store (meta has no schema_version)")
@@ -349,7 +359,7 @@ def _event_actor(a: dict[str, Any] | None) -> tuple[Any, ...]:
 def _event_row(h: str, i: int, e: dict[str, Any]) -> tuple[Any, ...]:
     loc = e["location"] or {}
     return (
-        _event_id(h, i),
+        event_id(h, i),
         h,
         i,
         e["code"],
@@ -423,10 +433,14 @@ _LEAVES = frozenset({str, int, float, bool, type(None)})
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
-def _event_id(article_id: str, idx: int) -> int:
-    """Stable, positive BIGINT id of an event: the same article text and position always give the same id."""
+def event_id(article_id: str, idx: int) -> int:
+    """Stable, positive BIGINT id of an event (`events.event_id`): the same article text and position always give
+    the same id."""
     digest = hashlib.sha256(f"{article_id}:{idx}".encode("ascii")).digest()
     return int.from_bytes(digest[:8], "big") >> 1
+
+
+_event_id = event_id
 
 
 def _span(span: Any) -> tuple[Any, Any]:

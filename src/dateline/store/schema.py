@@ -79,9 +79,9 @@ ARTICLES = Table(
         _c("dateline_country", "VARCHAR", "country code of the dateline place"),
         _c("dateline_start", "INTEGER", "offset where the dateline starts"),
         _c("dateline_end", "INTEGER", "offset where the dateline ends"),
-        _c("tone", "DOUBLE", "average tone (GDELT-style: positive minus negative)"),
-        _c("tone_positive", "DOUBLE", "positive score"),
-        _c("tone_negative", "DOUBLE", "negative score"),
+        _c("tone", "DOUBLE", "document tone, GDELT V1.5TONE style: `tone_positive` minus `tone_negative` (tone.py)"),
+        _c("tone_positive", "DOUBLE", "percentage of the words that are positive in the VADER lexicon"),
+        _c("tone_negative", "DOUBLE", "percentage of the words that are negative in the VADER lexicon"),
         _c("tone_polarity", "DOUBLE", "polarity (positive plus negative)"),
         _c("tone_words", "INTEGER", "number of words the tone was computed on"),
         _c("model", "VARCHAR", "spaCy model name/version that produced the analysis"),
@@ -171,7 +171,8 @@ QUOTES = Table(
 
 PLACES = Table(
     "places",
-    "Places mentioned in each article (`Analysis.places`).",
+    "Places mentioned in each article (`Analysis.places`), one row per mention, geocoded offline with GeoNames "
+    "data (places.py). The kind (country, us_state, us_city, city), GeoNames id and admin1 code are in `analysis`.",
     (
         _c("article_id", "VARCHAR", "the article (`articles.article_id`)", not_null=True),
         _c("place_idx", "INTEGER", "position in `Analysis.places`", not_null=True),
@@ -179,17 +180,18 @@ PLACES = Table(
         _c("country", "VARCHAR", "country code of the place"),
         _c("span_start", "INTEGER", "offset where the mention starts (`span[0]` in the JSON)"),
         _c("span_end", "INTEGER", "offset where the mention ends (`span[1]` in the JSON)"),
-        _c("lat", "DOUBLE", "latitude"),
+        _c("lat", "DOUBLE", "latitude (a country's or US state's: the centre of its cities)"),
         _c("lon", "DOUBLE", "longitude"),
     ),
 )
 
 THEMES = Table(
     "themes",
-    "Themes of each article (`Analysis.themes`), one row per distinct theme.",
+    "Themes of each article (`Analysis.themes`), one row per distinct theme, from the taxonomy in "
+    "`data/themes.yaml`; the triggers that decided (`Analysis.theme_hits`) are in `analysis`.",
     (
         _c("article_id", "VARCHAR", "the article (`articles.article_id`)", not_null=True),
-        _c("theme", "VARCHAR", "theme label", not_null=True),
+        _c("theme", "VARCHAR", "theme label (DIPLOMACY, STATE_VISIT, ENERGY, SANCTIONS, ...)", not_null=True),
     ),
 )
 
