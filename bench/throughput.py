@@ -45,12 +45,13 @@ def run_side(side: str, path: Path, limit: int | None) -> dict:
         for doc in nlp.pipe((r["text"] for r in rows), batch_size=64):
             sentences += sum(1 for _ in doc.sents)
     else:
-        from dateline.pipeline import analyze_article, load_resources
+        from dateline.pipeline import analyze_articles, load_resources
         from dateline.read.jsonl import record_to_article
 
         res = load_resources()
-        for i, r in enumerate(rows):
-            analyze_article(record_to_article(r, f"{path.name}:{i + 1}"), res)
+        articles = (record_to_article(r, f"{path.name}:{i + 1}") for i, r in enumerate(rows))
+        for _ in analyze_articles(articles, res):
+            pass
     elapsed = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {

@@ -4,12 +4,16 @@ Stages, each reading the one spaCy Doc and what the stages before it found:
   1. nlp      parse the body (leading metadata is blanked, so offsets stay those of the original text);
   2. actors   knowledge-base names, persons with roles, sector groups (actors/resolve.py);
   3. quotes   direct, mixed and indirect quotations with resolved speakers (quotes.py);
-  4. events   CAMEO-coded events with their evidence (events/coder.py).
+  4. events   CAMEO-coded events with their evidence (events/coder.py);
+  5. enrich   places geocoded offline and event locations given lat/lon (places.py), dates resolved against the
+              publication date and given to events still dated by it (dates.py), themes (themes.py), tone (tone.py).
 Heavy resources (model, knowledge base, lexicon) load once per process in `Resources`.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,13 +22,18 @@ from spacy.tokens import Doc
 
 from .actors.kb import KnowledgeBase, load_kb
 from .actors.resolve import DocActors, find_actors, kb_matcher
-from .errors import InputError
+from .dates import date_events, find_dates
+from .errors import DatelineError, InputError
 from .events.coder import code_events
 from .events.lexicon import Lexicon, load_lexicon
 from .model import Analysis, Article, Dateline, Location
-from .nlp import load_nlp, model_label
+from .nlp import Parser, load_nlp, model_label
+from .places import find_places, locate_events
 from .quotes import find_quotes
+from .themes import find_themes
+from .tone import document_tone
 
+log = logging.getLogger(__name__)
 MAX_CHARS = 1_000_000  # spaCy's own default limit; the parser needs about 1 GB per 100,000 characters
 OUTLET_CUES = {"tell", "to"}  # 'X told Reuters', 'said to AFP'
 
@@ -35,6 +44,7 @@ class Resources:
     kb: KnowledgeBase
     matcher: PhraseMatcher
     lexicon: Lexicon
+    parser: Parser
 
     @property
     def model(self) -> str:
@@ -45,7 +55,7 @@ class Resources:
 def load_resources(actor_files: tuple[str, ...] = ()) -> Resources:
     nlp = load_nlp()
     kb = load_kb(actor_files)
-    return Resources(nlp, kb, kb_matcher(nlp, kb), load_lexicon())
+    return Resources(nlp, kb, kb_matcher(nlp, kb), load_lexicon(), Parser(nlp))
 
 
 def analyze(
@@ -74,11 +84,42 @@ def analyze(
     return analyze_article(article, resources or load_resources())
 
 
-def analyze_article(article: Article, res: Resources) -> Analysis:
+def analyze_articles(
+    articles: Iterable[Article], res: Resources, *, batch_size: int = 16
+) -> Iterator[Analysis | tuple[Article, DatelineError]]:
+    """Analyze many articles, parsing them in batches (faster than one by one); order is kept.
+
+    An article that cannot be analyzed yields `(article, error)` instead of stopping the run.
+    """
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= batch_size:
+            yield from _analyze_batch(batch, res)
+            batch = []
+    if batch:
+        yield from _analyze_batch(batch, res)
+
+
+def _analyze_batch(batch: list[Article], res: Resources) -> Iterator[Analysis | tuple[Article, DatelineError]]:
+    fits = [a for a in batch if len(a.text) <= MAX_CHARS]
+    parsed = res.parser.pipe(_blank_header(a.text, a.body_start) for a in fits)
+    docs = dict(zip((id(a) for a in fits), parsed, strict=True))
+    for article in batch:
+        doc = docs.get(id(article))
+        try:
+            yield analyze_article(article, res, doc=doc)
+        except DatelineError as exc:
+            yield article, exc
+
+
+def analyze_article(article: Article, res: Resources, *, doc: Doc | None = None) -> Analysis:
+    """One article; `doc` is its parse when the caller parsed it already (see analyze_articles)."""
     text = article.text
     if len(text) > MAX_CHARS:
         raise InputError("DL111", path=article.path or article.id or "<text>", size=len(text), limit=MAX_CHARS)
-    doc = res.nlp(_blank_header(text, article.body_start))
+    if doc is None:
+        doc = res.parser(_blank_header(text, article.body_start))
     dateline = _resolve_dateline(article.dateline, res.kb)
     actors = find_actors(doc, res.kb, res.matcher, default_country=dateline.country if dateline else None)
     quotes = find_quotes(doc, actors, text, article.body_start)
@@ -92,7 +133,7 @@ def analyze_article(article: Article, res: Resources) -> Analysis:
         dateline_location=location,
         body_start=article.body_start,
     )
-    return Analysis(
+    analysis = Analysis(
         id=article.id or article.content_hash[:16],
         text_length=len(text),
         content_hash=article.content_hash,
@@ -108,6 +149,43 @@ def analyze_article(article: Article, res: Resources) -> Analysis:
         quotes=quotes,
         model=res.model,
     )
+    _enrich(analysis, doc, text, res.kb, article.body_start)
+    return analysis
+
+
+def _enrich(analysis: Analysis, doc: Doc, text: str, kb: KnowledgeBase, body_start: int) -> None:
+    """Stage 5: places and event coordinates, dates, themes, tone; each a linear pass over the body.
+
+    A failure is contained: it is logged and leaves that enrichment empty, never the article's events or quotes.
+    """
+    for name, stage in (("places", _places), ("dates", _dates), ("themes", _themes), ("tone", _tone)):
+        try:
+            stage(analysis, doc, text, kb, body_start)
+        except Exception:
+            log.warning("enrichment %r failed on article %s; left empty", name, analysis.id, exc_info=True)
+
+
+def _places(analysis: Analysis, doc: Doc, text: str, kb: KnowledgeBase, body_start: int) -> None:
+    default_country = analysis.dateline.country if analysis.dateline else None
+    entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    analysis.places = find_places(
+        text, entities=entities, actors=analysis.actors, kb=kb, default_country=default_country, start=body_start
+    )
+    named = [*([default_country] if default_country else []), *(p.country for p in analysis.places if p.country)]
+    locate_events(analysis.events, kb=kb, countries=list(dict.fromkeys(named)))
+
+
+def _dates(analysis: Analysis, doc: Doc, text: str, kb: KnowledgeBase, body_start: int) -> None:
+    analysis.dates = find_dates(text, analysis.published, start=body_start)
+    date_events(analysis.events, analysis.dates, analysis.published)
+
+
+def _themes(analysis: Analysis, doc: Doc, text: str, kb: KnowledgeBase, body_start: int) -> None:
+    analysis.themes, analysis.theme_hits = find_themes(text, start=body_start, events=analysis.events)
+
+
+def _tone(analysis: Analysis, doc: Doc, text: str, kb: KnowledgeBase, body_start: int) -> None:
+    analysis.tone = document_tone(text, start=body_start, doc=doc)
 
 
 def _blank_header(text: str, body_start: int) -> str:
