@@ -50,7 +50,7 @@ def run_side(side: str, path: Path, limit: int | None) -> dict:
 
         res = load_resources()
         articles = (record_to_article(r, f"{path.name}:{i + 1}") for i, r in enumerate(rows))
-        for _ in analyze_articles(articles, res):
+        for _article, _analysis in analyze_articles(articles, res):
             pass
     elapsed = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

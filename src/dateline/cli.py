@@ -5,14 +5,16 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import StrEnum
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from . import __version__
 from .errors import DatelineError
@@ -31,7 +33,7 @@ eval_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(eval_app, name="eval")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one line per message, also in logs
 
 
 class Format(StrEnum):
@@ -94,29 +96,53 @@ def main_callback(
     """dateline: who did what to whom, who said what, when and where, from news text."""
 
 
-def _analyses(paths: list[str] | None, actors: list[Path] | None) -> Iterator[tuple[object, str]]:
-    """(Analysis, text) for every readable input; failures are reported on stderr and counted."""
-    from .pipeline import analyze_article, load_resources
+def _analyses(
+    paths: list[str] | None, actors: list[Path] | None, *, stored: Callable[[str], bool] | None = None
+) -> Iterator[tuple[object, str]]:
+    """(Analysis, text) for every readable input; failures are reported on stderr and counted.
+
+    `stored(content_hash)` names articles to pass over before any NLP is spent on them (ingest's resume).
+    """
+    from .pipeline import analyze_articles, load_resources
     from .read import ReadFailure, read_paths
 
     res = load_resources(tuple(str(p) for p in actors or ()))
     inputs = paths or [str(example_path())]
-    for item in read_paths(inputs, stdin=sys.stdin, on_skip=lambda p, why: err.print(f"skipped {p}: {why}")):
-        if isinstance(item, ReadFailure):
-            _fail(f"{item.path}: {item.error}")
-            continue
-        try:
-            yield analyze_article(item, res), item.text
-        except DatelineError as exc:
-            _fail(f"{item.path or item.id}: {exc}")
+
+    def skipped(path: str, why: str) -> None:
+        err.print(f"skipped {escape(path)}: {escape(why)}", highlight=False)
+
+    def articles():
+        for item in read_paths(inputs, stdin=sys.stdin, on_skip=skipped):
+            if isinstance(item, ReadFailure):
+                _fail(f"{item.path}: {item.error}")
+            elif stored is not None and stored(item.content_hash):
+                _passed_over.append(item.content_hash)
+            else:
+                yield item
+
+    for article, result in analyze_articles(articles(), res):
+        if isinstance(result, DatelineError):
+            _fail(f"{article.path or article.id}: {result}")
+        else:
+            yield result, article.text
 
 
 _failures: list[str] = []
+_passed_over: list[str] = []  # content hashes ingest found stored already
+
+
+def _abort(exc: BaseException) -> typer.Exit:
+    """Report an error that stops the command; `raise _abort(exc) from exc`.
+
+    Escaped, since paths and SQL may hold rich markup such as '[1]'."""
+    err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
+    return typer.Exit(1)
 
 
 def _fail(message: str) -> None:
     _failures.append(message)
-    err.print(f"[red]error[/red] {message}", highlight=False)
+    err.print(f"[red]error[/red] {escape(message)}", highlight=False)
 
 
 def _finish() -> None:
@@ -182,15 +208,15 @@ def ingest(
 
         dateline ingest news/ --db news.duckdb
     """
+    from .store import has_article, open_store
     from .store import ingest as store_ingest
-    from .store import open_store
 
     _failures.clear()
+    _passed_over.clear()
     try:
         con = open_store(db)
     except DatelineError as exc:
-        err.print(f"[red]error[/red] {exc}", highlight=False)
-        raise typer.Exit(1) from exc
+        raise _abort(exc) from exc
     shown: list[tuple[object, str]] = []
 
     def remember(items):
@@ -200,7 +226,8 @@ def ingest(
             yield analysis, text
 
     try:
-        report = store_ingest(con, remember(_analyses(paths, actors)))
+        stored = partial(has_article, con)
+        report = store_ingest(con, remember(_analyses(paths, actors, stored=stored)))
     finally:
         con.close()
     if not quiet:
@@ -209,7 +236,7 @@ def ingest(
         for analysis, text in shown:
             print_summary(analysis, text)
     typer.echo(
-        f"{db}: stored {report.stored} article(s), skipped {report.duplicates} already stored; "
+        f"{db}: stored {report.stored} article(s), skipped {report.duplicates + len(_passed_over)} already stored; "
         f"{report.events} events, {report.quotes} quotations, {report.actors} actors"
     )
     _finish()
@@ -222,21 +249,13 @@ DbOpt = Annotated[
 ]
 
 
-def _error(exc: BaseException) -> None:
-    """One line on stderr; the message is escaped (SQL and paths may hold rich markup such as '[1]')."""
-    from rich.markup import escape
-
-    err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
-
-
 def _open_read_only(db: Path, *, external_access: bool = True):
     from .store import open_store
 
     try:
         return open_store(db, read_only=True, external_access=external_access)
     except DatelineError as exc:
-        _error(exc)
-        raise typer.Exit(1) from exc
+        raise _abort(exc) from exc
 
 
 @app.command()
@@ -275,8 +294,7 @@ def query(
         args |= {"country": country, "speaker": speaker, "article": article, "sql": sql}
         result = run_query(con, **args, start=start, end=end, limit=limit)
     except DatelineError as exc:
-        _error(exc)
-        raise typer.Exit(1) from exc
+        raise _abort(exc) from exc
     finally:
         con.close()
     write_result(result, format, sys.stdout)
@@ -306,8 +324,7 @@ def export(
         with out or contextlib.nullcontext():
             report = run_export(con, format.value, out, directory=output)
     except (DatelineError, OSError, ValueError) as exc:
-        _error(exc)
-        raise typer.Exit(1) from exc
+        raise _abort(exc) from exc
     finally:
         con.close()
     err.print(report.summary(), highlight=False)
@@ -354,8 +371,7 @@ def eval_events(
             load_records(gold), load_records(system, role="system"), strict=strict, gold_path=str(gold)
         )
     except DatelineError as exc:
-        err.print(f"[red]error[/red] {exc}", highlight=False)
-        raise typer.Exit(1) from exc
+        raise _abort(exc) from exc
     _run_eval("events", report, as_json)
 
 
@@ -372,8 +388,7 @@ def eval_quotes(gold: GoldArg, system: SystemArg, as_json: JsonOpt = False) -> N
     try:
         report = score_quotes(load_records(gold), load_records(system, role="system"), gold_path=str(gold))
     except DatelineError as exc:
-        err.print(f"[red]error[/red] {exc}", highlight=False)
-        raise typer.Exit(1) from exc
+        raise _abort(exc) from exc
     _run_eval("quotes", report, as_json)
 
 
@@ -404,8 +419,7 @@ def eval_plover(
             load_records(gold), load_records(system, role="system"), load_plover_table(table_path), gold_path=str(gold)
         )
     except DatelineError as exc:
-        err.print(f"[red]error[/red] {exc}", highlight=False)
-        raise typer.Exit(1) from exc
+        raise _abort(exc) from exc
     _run_eval("plover", report, as_json)
 
 
@@ -413,7 +427,7 @@ def main() -> None:
     try:
         app()
     except DatelineError as exc:  # a library error that escaped a command: one line, no traceback
-        err.print(f"[red]error[/red] {exc}", highlight=False)
+        _abort(exc)
         sys.exit(1)
 
 

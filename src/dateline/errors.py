@@ -21,9 +21,10 @@ MESSAGES: dict[str, str] = {
     "DL111": "input too large: {path} has {size} characters (limit {limit})",
     "DL112": "cannot read {path}: {reason}",
     "DL113": "feed item without text in {path}: it has neither content nor a summary",
+    "DL114": "cannot analyze {path}: {reason} (an internal error; please report it with this article)",
     # lexicons and knowledge
     "DL201": "invalid data file {path}: {reason}",
-    "DL202": "unknown CAMEO code {code!r} in {path}",
+    "DL202": "unknown CAMEO code {cameo!r} in {path}",
     # store
     "DL301": "cannot open database {path}: {reason}",
     "DL302": "database {path} is locked by another process (a running server or ingest): stop it or use another file",

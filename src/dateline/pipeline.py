@@ -86,8 +86,8 @@ def analyze(
 
 def analyze_articles(
     articles: Iterable[Article], res: Resources, *, batch_size: int = 16
-) -> Iterator[Analysis | tuple[Article, DatelineError]]:
-    """Analyze many articles, parsing them in batches (faster than one by one); order is kept.
+) -> Iterator[tuple[Article, Analysis | DatelineError]]:
+    """`(article, analysis)` for many articles, parsed in batches (faster than one by one); order is kept.
 
     An article that cannot be analyzed yields `(article, error)` instead of stopping the run.
     """
@@ -101,16 +101,20 @@ def analyze_articles(
         yield from _analyze_batch(batch, res)
 
 
-def _analyze_batch(batch: list[Article], res: Resources) -> Iterator[Analysis | tuple[Article, DatelineError]]:
+def _analyze_batch(batch: list[Article], res: Resources) -> Iterator[tuple[Article, Analysis | DatelineError]]:
     fits = [a for a in batch if len(a.text) <= MAX_CHARS]
     parsed = res.parser.pipe(_blank_header(a.text, a.body_start) for a in fits)
     docs = dict(zip((id(a) for a in fits), parsed, strict=True))
     for article in batch:
         doc = docs.get(id(article))
         try:
-            yield analyze_article(article, res, doc=doc)
+            yield article, analyze_article(article, res, doc=doc)
         except DatelineError as exc:
             yield article, exc
+        except Exception as exc:  # one odd article must not end a corpus run: report it, coded, and go on
+            log.exception("analysis failed on %s", article.path or article.id)
+            reason = f"{type(exc).__name__}: {exc}"
+            yield article, DatelineError("DL114", path=article.path or article.id or "<text>", reason=reason)
 
 
 def analyze_article(article: Article, res: Resources, *, doc: Doc | None = None) -> Analysis:
