@@ -13,6 +13,7 @@ Heavy resources (model, knowledge base, lexicon) load once per process in `Resou
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,6 +35,7 @@ from .themes import find_themes
 from .tone import document_tone
 
 log = logging.getLogger(__name__)
+_SURROGATES = re.compile("[\ud800-\udfff]")
 MAX_CHARS = 1_000_000  # spaCy's own default limit; the parser needs about 1 GB per 100,000 characters
 OUTLET_CUES = {"tell", "to"}  # 'X told Reuters', 'said to AFP'
 
@@ -193,7 +195,11 @@ def _tone(analysis: Analysis, doc: Doc, text: str, kb: KnowledgeBase, body_start
 
 
 def _blank_header(text: str, body_start: int) -> str:
-    """Replace leading metadata with spaces (newlines kept) so the parser sees only the body, at the same offsets."""
+    """Replace leading metadata with spaces (newlines kept) so the parser sees only the body, at the same offsets.
+
+    Lone surrogates (a Python string may hold them; spaCy cannot encode them) become U+FFFD, one for one.
+    """
+    text = _SURROGATES.sub("\ufffd", text)
     if body_start <= 0:
         return text
     head = "".join(c if c == "\n" else " " for c in text[:body_start])

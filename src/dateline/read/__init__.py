@@ -27,6 +27,7 @@ from dateline.read.text import (
     read_text,
     read_txt,
     short_hash,
+    unexpected_failure,
 )
 
 __all__ = ["READERS", "STDIN_PATH", "ReadFailure", "read_paths", "read_text"]
@@ -89,7 +90,7 @@ def _read_file(path: Path, display: str) -> Iterator[Article | ReadFailure]:
     except InputError as exc:
         yield ReadFailure(display, exc)
     except Exception as exc:  # a parser bug on one odd file must not end a corpus run: report it and go on
-        yield ReadFailure(display, InputError("DL112", path=display, reason=f"{type(exc).__name__}: {exc}"))
+        yield unexpected_failure(display, exc)
 
 
 def _read_dir(root: Path, on_skip: Callable[[str, str], None] | None) -> Iterator[Article | ReadFailure]:

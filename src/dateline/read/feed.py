@@ -13,7 +13,16 @@ from dateline.errors import InputError
 from dateline.model import Article
 from dateline.read.html import html_to_text
 from dateline.read.meta import normalize_date
-from dateline.read.text import ReadFailure, build_article, check_binary, check_text, load_bytes, short_hash
+from dateline.read.text import (
+    ReadFailure,
+    build_article,
+    check_binary,
+    check_text,
+    load_bytes,
+    replace_surrogates,
+    short_hash,
+    unexpected_failure,
+)
 
 
 def read_feed(path: Path, display: str) -> Iterator[Article | ReadFailure]:
@@ -36,10 +45,12 @@ def read_feed(path: Path, display: str) -> Iterator[Article | ReadFailure]:
             yield entry_to_article(entry, label, outlet=channel.get("title"), lang=channel.get("language"))
         except InputError as exc:
             yield ReadFailure(label, exc)
+        except Exception as exc:  # one odd item must not end the reading of the others
+            yield unexpected_failure(label, exc)
 
 
 def entry_to_article(entry: Any, label: str, *, outlet: str | None, lang: str | None) -> Article:
-    text = _entry_text(entry)
+    text = replace_surrogates(_entry_text(entry))
     if not text:
         raise InputError("DL113", path=label)
     check_text(text, label)

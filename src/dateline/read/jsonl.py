@@ -1,7 +1,8 @@
 """JSON and JSON Lines records: `{"id", "title", "date"|"published", "source", "url", "lang", "text"}`.
 
-The `text` field is the article exactly as given; offsets are into it. A record's own fields are its metadata,
-so only a date marker and a dateline are looked for in its text.
+The `text` field is the article exactly as given (but for a lone surrogate escape, `\\ud800`, which becomes U+FFFD);
+offsets are into it. A record's own fields are its metadata, so only a date marker and a dateline are looked for in
+its text.
 """
 
 from __future__ import annotations
@@ -22,10 +23,13 @@ from dateline.read.text import (
     check_text,
     decode,
     load_bytes,
+    replace_surrogates,
     short_hash,
+    unexpected_failure,
 )
 
 _UNICODE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # also the prefixes of the UTF-32 marks
+_TOO_DEEP = "nested too deeply (thousands of levels of lists or objects)"
 
 
 def record_to_article(record: dict[str, Any], label: str) -> Article:
@@ -33,7 +37,7 @@ def record_to_article(record: dict[str, Any], label: str) -> Article:
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError("DL107", path=label)
-    check_text(text, label)
+    text = replace_surrogates(check_text(text, label))
     given_id = _scalar(_first(record, "id", "doc_id", "hid"))  # gold sets name ids differently
     return build_article(
         text,
@@ -71,6 +75,8 @@ def read_json(path: Path, display: str) -> Iterator[Article | ReadFailure]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError("DL106", path=display, reason=f"{exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    except RecursionError:
+        raise InputError("DL106", path=display, reason=_TOO_DEEP) from None
     if isinstance(data, dict):
         yield record_to_article(data, display)
         return
@@ -86,6 +92,8 @@ def read_json(path: Path, display: str) -> Iterator[Article | ReadFailure]:
             yield record_to_article(item, label)
         except InputError as exc:
             yield ReadFailure(label, exc)
+        except Exception as exc:  # one odd record must not end the reading of the others
+            yield unexpected_failure(label, exc)
 
 
 def read_jsonl(path: Path, display: str) -> Iterator[Article | ReadFailure]:
@@ -135,6 +143,8 @@ def _read_lines(lines: Iterable[str | bytes], display: str) -> Iterator[Article 
             yield record_to_article(parse_object(line, label), label)
         except InputError as exc:
             yield ReadFailure(label, exc)
+        except Exception as exc:  # one odd record must not end the reading of the others
+            yield unexpected_failure(label, exc)
     if not seen:
         raise InputError("DL103", path=display)
 
@@ -153,6 +163,8 @@ def parse_object(line: str, label: str) -> dict[str, Any]:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise InputError("DL106", path=label, reason=f"{exc.msg} at column {exc.colno}") from None
+    except RecursionError:  # not a JSONDecodeError: uncaught, it would end the reading of the whole file
+        raise InputError("DL106", path=label, reason=_TOO_DEEP) from None
     if not isinstance(record, dict):
         raise InputError("DL106", path=label, reason="the line is not a JSON object")
     return record
@@ -167,6 +179,6 @@ def looks_like_jsonl(text: str) -> bool:
         try:
             if not isinstance(json.loads(line), dict):
                 return False
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             return False
     return True

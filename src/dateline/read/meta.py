@@ -452,7 +452,7 @@ def normalize_date(value: object) -> str | None:
         return _iso(int(m.group(3)), _MONTHS[m.group(2)[:3].lower()], int(re.sub(r"\D", "", m.group(1))))
     try:
         parsed = email.utils.parsedate_to_datetime(s)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):  # OverflowError: a year of 20 digits
         return None
     return parsed.date().isoformat() if parsed else None
 

@@ -9,6 +9,7 @@ first real character.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,7 @@ MAX_CHARS = 20_000_000
 MAX_BYTES = MAX_CHARS * 4
 # How much of a file is sniffed for NUL bytes (the same window git and grep use).
 SNIFF_BYTES = 8192
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 # Signatures of binary formats that are sometimes named .txt or .json by mistake.
 _MAGIC = (
@@ -58,6 +60,11 @@ class ReadFailure:
 
     path: str  # the file, "file:line" for a JSONL line, "file#n" for the n-th item of a feed or JSON list
     error: InputError
+
+
+def unexpected_failure(label: str, exc: Exception) -> ReadFailure:
+    """A parser bug on one odd file or record, reported as DL112 so that reading goes on with the next one."""
+    return ReadFailure(label, InputError("DL112", path=label, reason=f"{type(exc).__name__}: {exc}"))
 
 
 def load_bytes(path: Path, display: str) -> bytes:
@@ -104,8 +111,16 @@ def decode(data: bytes, display: str, *, encoding: str | None = None, limit: boo
     return check_text(text, display, limit=limit)
 
 
+def replace_surrogates(text: str) -> str:
+    """Lone surrogates (a JSON `\\ud800` escape gives one) as U+FFFD: one character for one, so offsets stay.
+
+    A surrogate is no character: UTF-8 cannot encode it, so the NLP stage and the store could not take the text.
+    """
+    return _SURROGATES.sub("\ufffd", text) if _SURROGATES.search(text) else text
+
+
 def check_text(text: str, display: str, *, limit: bool = True) -> str:
-    if not text.strip():
+    if not text or text.isspace():  # not `text.strip()`: that copies a text of many megabytes
         raise InputError("DL103", path=display)
     if limit and len(text) > MAX_CHARS:
         raise InputError("DL111", path=display, size=f"{len(text):,}", limit=f"{MAX_CHARS:,}")
