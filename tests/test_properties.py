@@ -393,12 +393,6 @@ def test_analyze_any_string(text: str, resources) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="pipeline.analyze_article hands a text with a lone surrogate to spaCy, whose tokenizer raises "
-    "UnicodeEncodeError (not a DatelineError); fix: parse `_SURROGATES.sub('\\ufffd', ...)` of the text (one "
-    "character for one, offsets unchanged) or refuse it with an InputError",
-    strict=True,
-)
 def test_analyze_lone_surrogate(resources) -> None:
     text = "NATO condemned Russia \ud800 on Friday, officials said."
     analysis = analyze_or_error(text, resources)

@@ -38,6 +38,11 @@ log = logging.getLogger(__name__)
 _SURROGATES = re.compile("[\ud800-\udfff]")
 MAX_CHARS = 150_000  # calibration: 300,000 chars took 20 s and 1.2 GB; news articles rarely pass 30,000
 OUTLET_CUES = {"tell", "to"}  # 'X told Reuters', 'said to AFP'
+# A batch is parsed at once, so the parser's memory grows with the batch's characters. Measured on world_news_1k
+# (bench/throughput.py, 2 cores): batches of 16 articles (80-140k chars) peaked near 700 MB RSS; capped at 50k
+# chars they stay near 450 MB at the same speed. An article longer than the cap is parsed alone.
+BATCH_ARTICLES = 16
+BATCH_CHARS = 50_000
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,7 @@ def analyze(
     >>> import dateline
     >>> a = dateline.analyze("Russian troops attacked Ukrainian positions near Kharkiv.", published="2024-05-10")
     >>> [(e.source.country, e.code, e.target.country) for e in a.events]
-    [('RUS', '180', 'UKR')]
+    [('RUS', '190', 'UKR')]
     """
     if isinstance(text, Article):
         article = text
@@ -87,23 +92,46 @@ def analyze(
 
 
 def analyze_articles(
-    articles: Iterable[Article], res: Resources, *, batch_size: int = 16
+    articles: Iterable[Article],
+    res: Resources,
+    *,
+    batch_size: int = BATCH_ARTICLES,
+    batch_chars: int = BATCH_CHARS,
 ) -> Iterator[tuple[Article, Analysis | DatelineError]]:
     """`(article, analysis)` for many articles, parsed in batches (faster than one by one); order is kept.
 
-    An article that cannot be analyzed yields `(article, error)` instead of stopping the run.
+    An article that cannot be analyzed yields `(article, error)` instead of stopping the run. Batches hold at most
+    `batch_size` articles and `batch_chars` characters (see `batches`), which bounds the parser's memory.
     """
+    for batch in batches(articles, batch_size=batch_size, batch_chars=batch_chars):
+        yield from analyze_batch(batch, res)
+
+
+def batches(
+    articles: Iterable[Article], *, batch_size: int = BATCH_ARTICLES, batch_chars: int = BATCH_CHARS
+) -> Iterator[list[Article]]:
+    """Consecutive batches of at most `batch_size` articles and `batch_chars` characters, lazily, in order.
+
+    An article longer than `batch_chars` makes a batch of its own. The analysis of an article does not depend on
+    the batch it is parsed in, so any batching gives the same records (tests/test_engines.py checks it).
+    """
+    if batch_size < 1 or batch_chars < 1:
+        raise ValueError("batch_size and batch_chars must be at least 1")
     batch: list[Article] = []
+    chars = 0
     for article in articles:
+        size = len(article.text)
+        if batch and (len(batch) >= batch_size or chars + size > batch_chars):
+            yield batch
+            batch, chars = [], 0
         batch.append(article)
-        if len(batch) >= batch_size:
-            yield from _analyze_batch(batch, res)
-            batch = []
+        chars += size
     if batch:
-        yield from _analyze_batch(batch, res)
+        yield batch
 
 
-def _analyze_batch(batch: list[Article], res: Resources) -> Iterator[tuple[Article, Analysis | DatelineError]]:
+def analyze_batch(batch: list[Article], res: Resources) -> Iterator[tuple[Article, Analysis | DatelineError]]:
+    """One batch, parsed together: what `analyze_articles` and the engines' workers run."""
     fits = [a for a in batch if len(a.text) <= MAX_CHARS]
     parsed = res.parser.pipe(_blank_header(a.text, a.body_start) for a in fits)
     docs = dict(zip((id(a) for a in fits), parsed, strict=True))
@@ -127,7 +155,9 @@ def analyze_article(article: Article, res: Resources, *, doc: Doc | None = None)
     if doc is None:
         doc = res.parser(_blank_header(text, article.body_start))
     dateline = _resolve_dateline(article.dateline, res.kb)
-    actors = find_actors(doc, res.kb, res.matcher, default_country=dateline.country if dateline else None)
+    actors = find_actors(
+        doc, res.kb, res.matcher, default_country=dateline.country if dateline else None, published=article.published
+    )
     quotes = find_quotes(doc, actors, text, article.body_start)
     location = Location(dateline.place, dateline.country) if dateline else None
     events = code_events(

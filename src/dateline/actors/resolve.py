@@ -5,20 +5,33 @@ spaCy's NER proposes candidates; the knowledge base decides. The cascade for a p
      from a title before the name ("US President Donald Trump") or an apposition after it;
   2. a group named by a sector word with a country modifier ("the US Congress", "Russian troops",
      "the governments of Azerbaijan");
-  3. a knowledge-base name: country, capital or seat of government (sector GOV), IGO;
+  3. a knowledge-base name: country, capital or seat of government (sector GOV), IGO, named armed group
+     (data/actors/armed_groups.yaml: "Hamas" -> PSEREB);
   4. a pronoun ("he", "she") -> the nearest person before it; a description ("the analyst") -> the nearest
      person whose role has that head noun; a relative pronoun -> the noun it modifies.
+Persons the text gives no country get one, in order, from: a title or apposition; the leaders table
+(data/actors/leaders.yaml: heads of state and government with dated terms, so "Putin" is Russian and, on the
+article's date, its president); the dateline, for commentators ("political analyst X"); the document's only
+country, for holders of state roles ("President Museveni" in an article that names no country but Uganda).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
 
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from ..errors import DataFileError
 from ..model import Actor
-from .kb import KBEntry, KnowledgeBase
+from .kb import DATA_DIR, KBEntry, KnowledgeBase
 
 UNKNOWN = "---"
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -26,6 +39,10 @@ RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 TITLE_WINDOW = 9  # tokens scanned left of a name for its title; newswire titles rarely run longer
 STOP_POS = {"VERB", "AUX", "PUNCT", "SCONJ", "CCONJ", "PRON"}
 NAME_POS = {"PROPN"}
+STATE_ROLE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}  # roles that belong to one country's state
+PLACE_KINDS = {"country", "demonym", "capital", "seat"}
+SHALLOW_DEPS = {"compound", "amod", "poss", "nmod"}
+BACKING_WORDS = {"backed", "supported", "sponsored", "funded", "armed", "trained", "aligned", "allied", "affiliated"}
 
 
 @dataclass
@@ -46,6 +63,8 @@ class DocActors:
     person_keys: list[str] = field(default_factory=list)
     kb_hits: dict[int, tuple[Span, KBEntry]] = field(default_factory=dict)  # token index -> KB span
     default_country: str | None = None
+    lone_country: str | None = None  # the only country the document names, if it names exactly one
+    _persons: list[int] | None = field(default=None, repr=False)  # sorted token indices of person mentions
 
     # ---------------------------------------------------------------- queries
 
@@ -54,15 +73,26 @@ class DocActors:
         return self.actors.get(key) if key else None
 
     def last_person_before(self, i: int) -> Actor | None:
-        for j in range(i - 1, -1, -1):
+        for j in self._persons_before(i):
             actor = self.actor_at(j)
             if actor is not None and actor.kind == "person":
                 return actor
         return None
 
+    def last_subject_person_before(self, i: int) -> Actor | None:
+        """The nearest earlier person mentioned as a subject: what a subject 'he'/'she' usually continues, even
+        when another person was named since ('Clinton met Abbas. She will ...')."""
+        doc = self.doc
+        for j in self._persons_before(i):
+            token = doc[j]
+            head_is_subject = token.dep_ in {"compound", "appos"} and token.head.dep_ == "nsubj"
+            if token.dep_ in {"nsubj", "nsubjpass"} or head_is_subject:
+                return self.actor_at(j)
+        return None
+
     def person_with_role(self, head_lemma: str, before: int) -> Actor | None:
         """'the analyst' -> the nearest earlier person whose role ends in that noun."""
-        for j in range(before - 1, -1, -1):
+        for j in self._persons_before(before):
             actor = self.actor_at(j)
             if actor is not None and actor.kind == "person" and actor.role:
                 role_words = actor.role.lower().split()
@@ -70,8 +100,19 @@ class DocActors:
                     return actor
         return None
 
-    def resolve(self, token: Token) -> ResolvedActor | None:
-        """The actor an argument phrase (given by its head token) stands for."""
+    def _persons_before(self, i: int) -> Iterator[int]:
+        """Token indices of person mentions before `i`, nearest first: a bisect, not a scan of the document."""
+        if self._persons is None:
+            self._persons = sorted(j for j, key in self.token_actor.items() if self.actors[key].kind == "person")
+        for k in range(bisect_left(self._persons, i) - 1, -1, -1):
+            yield self._persons[k]
+
+    def resolve(self, token: Token, *, shallow: bool = False) -> ResolvedActor | None:
+        """The actor an argument phrase (given by its head token) stands for.
+
+        `shallow` looks inside the phrase only at its modifiers and "of" object ("the Senegalese plan", "the
+        governments of A"), not at actors named deeper ("the fate of offices in Jerusalem" is not Israel).
+        """
         doc = self.doc
         lower = token.lower_
         if lower in PERSON_PRONOUNS:
@@ -94,14 +135,55 @@ class DocActors:
             person = self.person_with_role(token.lemma_.lower(), token.i)
             if person is not None:
                 return ResolvedActor(person, _char_span(doc[token.left_edge.i : token.i + 1]), "description")
-        # fall back to the nearest actor inside the phrase, stopping at clauses
-        for t in _phrase_tokens(token):
-            if t.i == token.i:
+        # fall back to an actor inside the phrase: its own modifiers first ("the al-Qaeda network" is al-Qaeda's
+        # even when "Osama bin Laden's" comes first), then anything short of a clause
+        for t in _modifier_tokens(token) + ([] if shallow else _phrase_tokens(token)):
+            if t.i == token.i or _backer(t):
                 continue
             found = self._resolve_head(t)
             if found is not None:
                 return found
         return None
+
+    def resolve_in_context(self, token: Token, *, shallow: bool = False) -> ResolvedActor | None:
+        """`resolve`, and in a document that names a single country, a bare sector word ("police", "protesters",
+        "the government") as that country's group."""
+        found = self.resolve(token, shallow=shallow)
+        if found is not None or self.lone_country is None or token.pos_ not in {"NOUN", "PROPN"}:
+            return found
+        sector = self.kb.sector(token.text)
+        entry = self.kb.lookup(self.kb.country_name(self.lone_country) or "")
+        if entry is None:
+            return None
+        if sector is not None and sector.sector is not None:
+            return ResolvedActor(self._group(token, sector.sector, entry), _char_span(_np(token)), "document")
+        if token.tag_ == "NNS" and token.dep_ in {"nsubj", "nsubjpass", "pobj"}:
+            # 'Islamic fundamentalists continued their hunger strike' in an article about Algeria alone
+            return ResolvedActor(self._group(token, None, entry), _char_span(_np(token)), "document")
+        return None
+
+    def coordinated_groups(self, token: Token) -> list[ResolvedActor]:
+        """'Hungarian and Romanian officials': besides the first country's group, one per coordinated adjective."""
+        sector = self.kb.sector(token.text) if token.pos_ in {"NOUN", "PROPN"} else None
+        out: list[ResolvedActor] = []
+        for mod in (c for c in token.children if c.dep_ in {"amod", "compound"} and c.i in self.kb_hits):
+            for conj in (c for c in mod.children if c.dep_ == "conj" and c.i in self.kb_hits):
+                entry = self.kb_hits[conj.i][1]
+                if entry.kind in {"igo", "ngo"}:
+                    continue
+                if sector is not None and sector.sector is not None:
+                    actor = self._group(token, sector.sector, entry)
+                else:
+                    actor = self._entity_actor(entry)
+                out.append(ResolvedActor(actor, _char_span(_np(token)), "coordination"))
+        return out
+
+    def group_of(self, token: Token, sector: str, owner: Actor) -> ResolvedActor:
+        """The group a sector word names when its owner is known from elsewhere ('their forces')."""
+        if owner.kind == "group" and owner.sector in {"REB", "UAF"}:
+            return ResolvedActor(owner, _char_span(_np(token)), "group")
+        entry = KBEntry(owner.name, owner.country, None, "country", owner.name, owner.country)
+        return ResolvedActor(self._group(token, sector, entry), _char_span(_np(token)), "owner")
 
     def _resolve_head(self, token: Token) -> ResolvedActor | None:
         key = self.token_actor.get(token.i)
@@ -109,15 +191,18 @@ class DocActors:
             actor = self.actors[key]
             if actor.kind == "person":
                 return ResolvedActor(actor, _char_span(_np(token)), "person")
+        hit = self.kb_hits.get(token.i)
+        if hit is not None:  # a word inside a knowledge-base name ("People" in "Democratic People's Republic")
+            span, entry = hit
+            return ResolvedActor(self._entity_actor(entry), _char_span(span), entry.kind)
         sector = self.kb.sector(token.text)
         if sector is not None and token.pos_ in {"NOUN", "PROPN"}:
             country = self._country_modifier(token)
+            if country is not None and country.kind == "group":
+                # 'Hamas fighters', 'leaders of the Taliban': members of a named group act as the group
+                return ResolvedActor(self._entity_actor(country), _char_span(_np(token)), "group")
             if country is not None:
                 return ResolvedActor(self._group(token, sector.sector, country), _char_span(_np(token)), "sector")
-        hit = self.kb_hits.get(token.i)
-        if hit is not None:
-            span, entry = hit
-            return ResolvedActor(self._entity_actor(entry), _char_span(span), entry.kind)
         return None
 
     def _country_modifier(self, token: Token) -> KBEntry | None:
@@ -136,20 +221,21 @@ class DocActors:
         # a country written as part of the same compound name ("the Azerbaijani Foreign Ministry")
         for t in self.doc[token.left_edge.i : token.i]:
             hit = self.kb_hits.get(t.i)
-            if hit is not None:
+            if hit is not None and not _backer(t):
                 return hit[1]
         return None
 
     def _kb_in(self, token: Token) -> KBEntry | None:
         for t in token.subtree:
             hit = self.kb_hits.get(t.i)
-            if hit is not None:
+            if hit is not None and not _backer(t):
                 return hit[1]
         return None
 
     # ---------------------------------------------------------------- building
 
     def _add(self, actor: Actor, key: str, tokens: Span | Token) -> Actor:
+        self._persons = None  # mentions change: rebuild the person index on the next query
         existing = self.actors.get(key)
         if existing is None:
             self.actors[key] = existing = actor
@@ -161,12 +247,15 @@ class DocActors:
             self.token_actor.setdefault(t.i, key)
         return existing
 
+    def entity_actor(self, entry: KBEntry) -> Actor:
+        """The document's actor for a knowledge-base entry (one per country code or named group)."""
+        return self._entity_actor(entry)
+
     def _entity_actor(self, entry: KBEntry) -> Actor:
-        code = entry.country + (entry.sector or "") if entry.kind not in {"igo", "ngo"} else entry.country
-        key = f"kb:{code}"
+        code, key = _entity_key(entry)
         actor = self.actors.get(key)
         if actor is None:
-            kind = {"igo": "organization", "ngo": "organization"}.get(entry.kind, "country")
+            kind = {"igo": "organization", "ngo": "organization", "group": "group"}.get(entry.kind, "country")
             actor = Actor(entry.name, code, entry.country, entry.sector, kind=kind, inferred_from="knowledge-base")
             self.actors[key] = actor
         return actor
@@ -183,23 +272,41 @@ class DocActors:
 
 
 def find_actors(
-    doc: Doc, kb: KnowledgeBase, matcher: PhraseMatcher, *, default_country: str | None = None
+    doc: Doc,
+    kb: KnowledgeBase,
+    matcher: PhraseMatcher,
+    *,
+    default_country: str | None = None,
+    published: str | None = None,
 ) -> DocActors:
-    """All actors of a parsed document. `matcher` comes from `kb_matcher` (built once per process)."""
+    """All actors of a parsed document. `matcher` comes from `kb_matcher` (built once per process).
+
+    `published` (ISO date) picks the leaders' roles in office on that day; without it, their latest.
+    """
     actors = DocActors(doc, kb, default_country=default_country)
     _mark_kb_hits(actors, matcher)
+    actors.lone_country = _lone_country(actors)
     _mark_persons(actors)
+    _apply_leaders(actors, published)
+    _apply_lone_country(actors)
     _mark_groups(actors)
     _mark_entities(actors)
+    actors._persons = None  # token_actor was also edited directly (surname merges, title tokens)
     return actors
 
 
 def kb_matcher(nlp, kb: KnowledgeBase) -> PhraseMatcher:
-    """A case-insensitive matcher over every knowledge-base alias; `kb.lookup` then applies the case rules."""
+    """A case-insensitive matcher over every knowledge-base alias and armed-group name; lookups then apply the
+    case rules."""
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    phrases = sorted({phrase for _label, phrase in kb.patterns()})
+    phrases = sorted({phrase for _label, phrase in kb.patterns()} | set(armed_groups()))
     matcher.add("KB", list(nlp.tokenizer.pipe(phrases)))
     return matcher
+
+
+def _lookup(kb: KnowledgeBase, text: str) -> KBEntry | None:
+    """A knowledge-base name, else a named armed group (the KB, with users' dictionaries, has the last word)."""
+    return kb.lookup(text) or _group_lookup(text)
 
 
 def _mark_kb_hits(actors: DocActors, matcher: PhraseMatcher) -> None:
@@ -209,7 +316,7 @@ def _mark_kb_hits(actors: DocActors, matcher: PhraseMatcher) -> None:
     for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
         if any(i in taken for i in range(span.start, span.end)):
             continue
-        entry = actors.kb.lookup(span.text)
+        entry = _lookup(actors.kb, span.text)
         if entry is None:
             continue
         taken.update(range(span.start, span.end))
@@ -261,6 +368,42 @@ def _mark_persons(actors: DocActors) -> None:
             actors.token_actor.setdefault(t.i, key)
     _merge_surnames(actors)
     _mark_surnames(actors)
+
+
+def _lone_country(actors: DocActors) -> str | None:
+    countries = {entry.country for _span, entry in actors.kb_hits.values() if entry.kind in PLACE_KINDS}
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _apply_leaders(actors: DocActors, published: str | None) -> None:
+    """Persons named in the leaders table get its country, and its role on the article's date if none is written."""
+    table = leaders()
+    for actor in actors.actors.values():
+        if actor.kind != "person" or actor.country not in {UNKNOWN, ""}:
+            continue
+        candidates = table.get(actor.name.casefold())
+        if not candidates:
+            continue
+        # one alias may name several people ('Bush'): the one in office on the day, else the first listed
+        dated = [(leader, *leader.on(published)) for leader in candidates]
+        _leader, country, term = next((d for d in dated if d[2] is not None), dated[0])
+        if actor.role is None and term is not None:
+            _set_role(actor, term.role, term.sector, country, "leaders")
+        else:
+            actor.country = country
+            actor.code = country + (actor.sector or "")
+            actor.inferred_from = actor.inferred_from or "leaders"
+
+
+def _apply_lone_country(actors: DocActors) -> None:
+    """'President Museveni' in an article whose only country is Uganda is Ugandan."""
+    if actors.lone_country is None:
+        return
+    for actor in actors.actors.values():
+        if actor.kind == "person" and actor.country == UNKNOWN and actor.sector in STATE_ROLE_SECTORS:
+            actor.country = actors.lone_country
+            actor.code = actor.country + (actor.sector or "")
+            actor.inferred_from = "document"
 
 
 def _new_person(actors: DocActors, name: str, title: _Title) -> Actor:
@@ -345,16 +488,25 @@ def _title_of(actors: DocActors, span: Span) -> _Title:
     lowest = max(0, span.start - TITLE_WINDOW)
     while j >= lowest:
         t = doc[j]
-        if t.pos_ in STOP_POS and t.text not in {"-", "–"}:
+        if t.pos_ in STOP_POS and t.text not in {"-", "–"} and t.dep_ != "amod":  # 'Jordan's visiting King X'
             break
         if t.i in actors.token_actor:
             break
         hit = actors.kb_hits.get(t.i)
         if hit is not None and country is None:
             country = hit[1].country
+        if t.is_space:
+            break  # a title never runs across a line break
         word = kb.sector(t.text)
-        two = kb.sector(f"{doc[j - 1].text} {t.text}") if j > 0 and doc[j - 1].pos_ != "DET" else None
-        if two is not None and sector is None:
+        prev = doc[j - 1] if j > 0 else None
+        two = kb.sector(f"{prev.text} {t.text}") if prev is not None and prev.pos_ not in {"DET", "SPACE"} else None
+        words3 = doc[j - 2 : j + 1] if j > 1 and sector is None else None
+        three = kb.sector(words3.text) if words3 is not None and not any(w.is_space for w in words3) else None
+        if three is not None:
+            role_tokens = list(doc[j - 2 : j + 1])
+            sector = three.sector
+            j -= 2
+        elif two is not None and sector is None:
             role_tokens = [doc[j - 1], t]
             sector = two.sector
             j -= 1
@@ -366,7 +518,25 @@ def _title_of(actors: DocActors, span: Span) -> _Title:
         j -= 1
     if role_tokens:
         return _Title(_role_text(role_tokens), sector, country, "title", tuple(role_tokens))
-    return _apposition(actors, span)
+    title = _apposition(actors, span)
+    if title.role is None:
+        title = _described_by_head(actors, span) or title
+    if title.role is None and country is not None:
+        return _Title(country=country, via="title")  # 'U.S. envoy'-less 'Russian X': the country alone
+    return title
+
+
+def _described_by_head(actors: DocActors, span: Span) -> _Title | None:
+    """'Egypt's foreign minister, Sameh Shoukry, said': the name is in apposition to a role word before it."""
+    head = span.root.head
+    if span.root.dep_ != "appos" or head.i >= span.start or head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    phrase = " ".join(t.text for t in head.lefts if t.dep_ in {"compound", "amod"}) + " " + head.text
+    word = actors.kb.sector(phrase.strip()) or actors.kb.sector(head.text)
+    if word is None:
+        return None
+    country = actors._country_modifier(head)
+    return _Title(word.role, word.sector, country.country if country else None, "apposition", ())
 
 
 def _apposition(actors: DocActors, span: Span) -> _Title:
@@ -378,7 +548,7 @@ def _apposition(actors: DocActors, span: Span) -> _Title:
     sector = None
     country = None
     for t in doc[span.end + 1 : min(len(doc), span.end + 1 + TITLE_WINDOW)]:
-        if t.text in {",", ".", ";"} or t.pos_ in {"VERB", "AUX"}:
+        if t.text in {",", ".", ";"} or (t.pos_ in {"VERB", "AUX"} and t.dep_ != "amod"):  # "Algeria's leading"
             break
         hit = actors.kb_hits.get(t.i)
         if hit is not None and country is None:
@@ -400,13 +570,13 @@ def _role_text(tokens: list[Token]) -> str:
 
 def _mark_groups(actors: DocActors) -> None:
     for t in actors.doc:
-        if t.i in actors.token_actor or t.pos_ not in {"NOUN", "PROPN"}:
+        if t.i in actors.token_actor or t.i in actors.kb_hits or t.pos_ not in {"NOUN", "PROPN"}:
             continue
         sector = actors.kb.sector(t.text)
         if sector is None:
             continue
         country = actors._country_modifier(t)
-        if country is not None:
+        if country is not None and country.kind != "group":
             actors._group(t, sector.sector, country)
 
 
@@ -417,11 +587,26 @@ def _mark_entities(actors: DocActors) -> None:
             continue
         seen.add(span.start)
         actor = actors._entity_actor(entry)
-        key = f"kb:{actor.code}"
-        actors._add(actor, key, span)
+        actors._add(actor, _entity_key(entry)[1], span)
 
 
 # -------------------------------------------------------------------- helpers
+
+
+def _backer(token: Token) -> bool:
+    """'Iranian-backed rebels', 'Russian-supported separatists': the country named backs the group, it is not the
+    group's own ('Saudi-led coalition' is led, so it stays Saudi)."""
+    doc = token.doc
+    i = token.i
+    return i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ in BACKING_WORDS
+
+
+def _entity_key(entry: KBEntry) -> tuple[str, str]:
+    """(actor code, actor key) of a knowledge-base entry: one actor per country code, one per named group."""
+    if entry.kind == "group":
+        return entry.code, f"kb:{entry.code}:{entry.name}"
+    code = entry.country + (entry.sector or "") if entry.kind not in {"igo", "ngo"} else entry.country
+    return code, f"kb:{code}"
 
 
 def _char_span(tokens: Span | Token) -> tuple[int, int]:
@@ -434,8 +619,8 @@ def _np(token: Token) -> Span:
     """The noun phrase headed by token, without clauses or trailing prepositional phrases beyond 'of X'."""
     doc = token.doc
     start = token.left_edge.i
-    while start < token.i and doc[start].pos_ in {"DET", "PUNCT"}:
-        start += 1
+    while start < token.i and (doc[start].pos_ in {"DET", "PUNCT"} or doc[start].is_space):
+        start += 1  # a blanked header before the body parses as whitespace: never part of a phrase
     end = token.i + 1
     for child in token.rights:
         if (child.dep_ == "prep" and child.lower_ == "of") or child.dep_ in {"compound", "appos", "flat"}:
@@ -456,6 +641,17 @@ def _mention_span(doc: Doc, token: Token, token_actor: dict[int, str]) -> Span:
     return doc[start:end]
 
 
+def _modifier_tokens(token: Token) -> list[Token]:
+    """The modifiers (and theirs: 'each EU member nation') and "of" object of a phrase's head: where a shallow
+    resolution looks."""
+    out = sorted((c for c in token.children if c.dep_ in SHALLOW_DEPS), key=lambda c: c.dep_ == "poss")
+    out += [g for c in out if c.dep_ == "compound" for g in c.children if g.dep_ in SHALLOW_DEPS]
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            out.extend(c for c in prep.children if c.dep_ == "pobj")
+    return out
+
+
 def _phrase_tokens(token: Token) -> list[Token]:
     """Tokens of the phrase under token, nearest first, not descending into clauses."""
     out: list[Token] = []
@@ -472,3 +668,110 @@ def _phrase_tokens(token: Token) -> list[Token]:
 
 def _same_noun(a: str, b: str) -> bool:
     return a == b or a.rstrip("s") == b.rstrip("s")
+
+
+# -------------------------------------------------------------------- data: armed groups and leaders
+
+
+class _GroupRow(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: str = Field(min_length=1)
+    country: str = Field(pattern=r"^[A-Z]{3}$")
+    sector: str = Field(pattern=r"^[A-Z]{3}$")
+    aliases: list[str] = []
+
+
+class _TermRow(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    role: str = Field(min_length=1)
+    sector: str = Field("GOV", pattern=r"^[A-Z]{3}$")
+    start: date = Field(alias="from")
+    end: date | None = Field(None, alias="to")
+    country: str | None = Field(None, pattern=r"^[A-Z]{3}$")
+
+
+class _LeaderRow(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: str = Field(min_length=1)
+    country: str = Field(pattern=r"^[A-Z]{3}$")
+    aliases: list[str] = []
+    terms: list[_TermRow] = Field(min_length=1)
+
+    def on(self, published: str | None) -> tuple[str, _TermRow | None]:
+        """(country, term in office) on a date: the covering term, else only the country of the last term
+        before it (or the first term); without a date, the latest term."""
+        terms = sorted(self.terms, key=lambda t: t.start)
+        day = _parse_date(published)
+        if day is None:
+            return terms[-1].country or self.country, terms[-1]
+        for term in terms:
+            if term.start <= day and (term.end is None or day < term.end):
+                return term.country or self.country, term
+        before = [t for t in terms if t.start <= day] or terms[:1]
+        return before[-1].country or self.country, None
+
+
+def _parse_date(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
+def _load_rows(path: Path, model: type[BaseModel]) -> list:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError("DL201", path=str(path), reason=str(exc).splitlines()[0]) from exc
+    if not isinstance(data, list):
+        raise DataFileError("DL201", path=str(path), reason="expected a YAML list")
+    rows = []
+    for i, item in enumerate(data, start=1):
+        try:
+            rows.append(model.model_validate(item))
+        except ValidationError as exc:
+            raise DataFileError("DL201", path=str(path), reason=f"entry {i}: {exc.errors()[0]['msg']}") from exc
+    return rows
+
+
+@lru_cache(maxsize=1)
+def armed_groups() -> dict[str, KBEntry]:
+    """Alias -> entry for every named armed group (data/actors/armed_groups.yaml)."""
+    out: dict[str, KBEntry] = {}
+    for row in _load_rows(DATA_DIR / "armed_groups.yaml", _GroupRow):
+        for alias in (row.name, *row.aliases):
+            out[alias] = KBEntry(row.name, row.country, row.sector, "group", alias, row.country + row.sector)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _groups_folded() -> dict[str, KBEntry]:
+    return {alias.casefold(): entry for alias, entry in armed_groups().items() if not _is_acronym(alias)}
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return " " not in alias and len(letters) <= 4 and all(c.isupper() for c in letters)
+
+
+def _group_lookup(text: str) -> KBEntry | None:
+    """The knowledge base's case rules: acronyms exactly as written, other names when written capitalised."""
+    text = " ".join(text.replace("\u2019", "'").split())
+    if text.lower().startswith("the "):
+        text = text[4:]
+    exact = armed_groups().get(text)
+    if exact is not None:
+        return exact
+    if not text[:1].isupper():
+        return None
+    return _groups_folded().get(text.casefold())
+
+
+@lru_cache(maxsize=1)
+def leaders() -> dict[str, list[_LeaderRow]]:
+    """Folded name or alias -> the leaders it names, in file order (data/actors/leaders.yaml)."""
+    out: dict[str, list[_LeaderRow]] = {}
+    for row in _load_rows(DATA_DIR / "leaders.yaml", _LeaderRow):
+        for alias in dict.fromkeys(a.casefold() for a in (row.name, *row.aliases)):
+            out.setdefault(alias, []).append(row)
+    return out

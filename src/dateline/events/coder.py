@@ -1,85 +1,100 @@
 """Code CAMEO events from a parsed document: lexicon triggers matched over the dependency parse.
 
-For each verb or noun whose lemma the lexicon knows, the most specific fitting pattern gives the code; the
-parse gives the arguments:
-  verbs   subject -> source, object / prepositional object -> target; passive: "by X" -> source, subject -> target;
-          an open clausal complement or conjunct inherits its governor's subject; a relative clause its noun;
-  nouns   possessor or "of X" -> source ("the visit of X", "X's decision"), or the subject of the verb whose object
-          the noun is ("X held talks with Y"); "to/with/against/on Y" -> target; "between A and B" -> A, B.
-Events are dropped when negated, hypothetical (could, may, would...), conditional or asked as a question; a noun
-governed by a verb of intent ("initiated the signing of ...") becomes an expression of intent (03x).
-An event without a stated target takes the document's most salient other country, with lower confidence; an
-agentless signing of an agreement takes the parties of the agreement last named in the document.
-One event is kept per (code, source, target) and article, as GDELT does; later mentions only add weight.
+The steps, each in its own module:
+  1. triggers.py   tokens whose lemma the lexicon knows, with the most specific pattern that fits the parse;
+  2. modality.py   whether the clause asserts the event (negation, speculation, conditions, questions are dropped),
+                   and frames that change the code ("threatened to invade" 1382, "will visit" 036, "X said Y must
+                   withdraw" 1056);
+  3. arguments.py  source and target actors from the parse (active, passive, coordination, nominalisations);
+  4. here          the target policy and the Event record with its evidence, date, place and attribution.
+
+Target policy, in order: the target the sentence names; for domestic events (protest, curfew, resignation: `home`
+in the lexicon) the country they happen in, else the source's own; for material acts the foreign place they happen
+in ('evacuate settlements in Gaza'); for material acts on a named object that need a recipient (aid, yielding,
+sanctions: 'suspended the application of Section 907') by a state, the document's one dominant other country,
+with low confidence and `inferred` set; otherwise, when the sentence names no target at all and the act means
+something alone ('threatened to retaliate', 'launched airstrikes'), an absent target (country '---', empty span at
+the trigger), as GDELT leaves Actor2 empty. Events whose source has no known country, whose named target has none,
+or that need a partner who is not named (talks, meetings, agreements) are dropped.
+An agentless signing of an agreement takes the parties of the agreement last named in the document.
+One event is kept per (code, source country, target country) and article, as GDELT does.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.kb import KBEntry
 from ..actors.resolve import UNKNOWN, DocActors, ResolvedActor
 from ..cameo import lookup
-from ..model import Event, EventActor, Location, Quote
-from .lexicon import Lexicon, Pattern
+from ..model import Actor, Event, EventActor, Location, Quote
+from .arguments import SUPPORT_VERBS, Args, noun_arguments, resolve_all, verb_arguments, verb_subjects
+from .lexicon import Lexicon
+from .modality import APPEAL_ROOT, DEMAND_ROOT, Reading, read_trigger, reported_demand, support_verb
+from .triggers import Trigger, find_triggers
 
-VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13"}  # codes whose verbs take 'that' clauses
-MODALS = {"could", "may", "might", "would", "should", "can", "must", "shall", "ought"}
-INTENT_VERBS = {
-    "initiate",
-    "propose",
-    "seek",
-    "plan",
-    "want",
-    "offer",
-    "intend",
-    "push",
-    "call",
-    "urge",
-    "suggest",
-    "hope",
-    "aim",
-    "prepare",
-    "consider",
-    "discuss",
-}
-INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
-TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "into", "for")
-PLACE_PREPS = ("in", "at", "from")  # places, not targets, unless a pattern names them ('arrive in', 'invest in')
-NOUN_TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "into", "for")
-OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "dative"}
-LIGHT_NOUNS = {
-    "application",
-    "enforcement",
-    "implementation",
-    "imposition",
-    "use",
-    "provision",
-    "part",
-    "set",
-    "package",
-    "round",
-    "series",
-    "kind",
-    "type",
-    "number",
-}
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+FALLBACK_ROOTS = frozenset({"06", "07", "08", "16"})  # material acts that always have a recipient
+# Material acts aimed at the place they happen in when no target is named.
+PLACE_TARGET_PREFIXES = ("07", "087", "15", "16", "19", "20")
+# Acts that say something even when nobody is named as their target ('demanded elections', 'threatened to
+# retaliate', 'launched airstrikes', 'declared a ceasefire'); visits, talks, promises, criticism, aid or sanctions
+# without a target say too little.
+ABSENT_TARGET_PREFIXES = ("02", "087", "10", "12", "13", "15", "17", "18", "19", "20")
+# Bare refusals, warnings and requests ('declined to rule', 'warned that ...', 'will request an analysis') say too
+# little without a target.
+VAGUE_CODES = frozenset({"020", "120", "130"})
+ADDRESSED_ROOTS = frozenset({"02", "10"})  # appeals and demands are made of someone else
+STATE_SECTORS = frozenset({None, "GOV", "MIL", "LEG", "JUD"})
+MILITARY_SECTORS = frozenset({"MIL"})
 
-# Calibration: confidences are ordinal, not probabilities; tuned by reading seed and corpus output.
+# Calibration: confidences are ordinal, not probabilities; set by reading seed and corpus output.
 CONF_VERB = 0.85
+CONF_FRAMED = 0.8
 CONF_NOUN = 0.75
+CONF_DEMAND = 0.7
+CONF_HOME = 0.6
+CONF_NO_TARGET = 0.5
 CONF_INFERRED_TARGET = 0.45
 CONF_INHERITED_PARTIES = 0.4
+# A fallback target must dominate the document: at least this many mentions, and twice the runner-up's.
+FALLBACK_MIN_MENTIONS = 3
+FALLBACK_DOMINANCE = 2.0
 
 
 @dataclass
-class _Args:
-    sources: list[ResolvedActor]
-    targets: list[ResolvedActor]
-    explicit_target: bool  # the text names a target phrase, resolved or not
+class _Context:
+    doc: Doc
+    actors: DocActors
+    lexicon: Lexicon
+    quotes: list[Quote]
+    published: str | None
+    dateline_location: Location | None
+    salient: list[tuple[str, ResolvedActor, int]]
+    text: str = ""  # doc.text, built once: spaCy rebuilds it on every access
+    events: list[Event] = field(default_factory=list)
+    seen: set[tuple[str, str, str]] = field(default_factory=set)
+    last_agreement: tuple[ResolvedActor, ResolvedActor] | None = None
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """One reading ready to become events: code, evidence token and how to treat its arguments."""
+
+    code: str
+    head: Token
+    modality: str
+    args: Args
+    home: bool
+    symmetric: bool
+    agreement: bool
+    confidence: float
+    done_to: bool = False  # harm done to someone (killing, arrest): meaningless without the one it is done to
+    has_object: bool = False  # the pattern's synset object is there ('suspend the application of Section 907')
+    acted: bool = True  # a verb, or a noun someone 'staged'/'launched': not a bare mention ('U.S. demands')
 
 
 def code_events(
@@ -92,384 +107,279 @@ def code_events(
     dateline_location: Location | None = None,
     body_start: int = 0,
 ) -> list[Event]:
-    salient = _salient_countries(actors)
-    events: list[Event] = []
-    seen: dict[tuple[str, str, str], Event] = {}
-    last_agreement: tuple[ResolvedActor, ResolvedActor] | None = None
-    for token in doc:
-        if token.idx < body_start:
-            continue
-        pos = "verb" if token.pos_ == "VERB" else "noun" if token.pos_ in {"NOUN", "PROPN"} else None
-        if pos is None:
-            continue
-        pattern, obj = _best_pattern(token, pos, lexicon)
-        if pattern is None:
-            continue
-        if pos == "verb" and pattern.code[:2] not in VERBAL_ROOTS and _has_that_clause(token):
-            continue  # 'X demonstrated that ...' reports, it does not act
-        modality = _modality(token, pos)
-        if modality not in {"asserted", "future", "intended"}:
-            continue
-        code = pattern.code
-        if modality == "intended":
-            new = INTENT_CODES.get(code[:2])
-            if new is None:
-                continue
-            code = new
-        args = _arguments(token, pos, pattern, obj, actors)
-        agreement = pattern.synset == "AGREEMENT"
-        confidence = CONF_VERB if pos == "verb" else CONF_NOUN
-        if not args.sources and agreement and last_agreement is not None and not args.explicit_target:
-            args = _Args([last_agreement[0]], [last_agreement[1]], True)
-            confidence = CONF_INHERITED_PARTIES
-        if not args.sources:
-            continue
-        if agreement and args.targets:
-            last_agreement = (args.sources[0], args.targets[0])
-        for source in args.sources:
-            targets = args.targets
-            inferred = False
-            if not targets and not args.explicit_target:
-                if pattern.symmetric or modality == "intended":
-                    continue  # talks, meetings and agreements need a named partner
-                fallback = _fallback_target(source, salient, actors)
-                if fallback is None:
-                    continue
-                targets, inferred = [fallback], True
-            for target in targets:
-                if target.actor.code == source.actor.code and target.actor.name == source.actor.name:
-                    continue
-                key = (code, source.actor.country, target.actor.country)
-                if key in seen:
-                    continue
-                event = _make_event(
-                    doc,
-                    token,
-                    code,
-                    source,
-                    target,
-                    inferred,
-                    modality,
-                    quotes,
-                    published,
-                    dateline_location,
-                    CONF_INFERRED_TARGET if inferred else confidence,
-                )
-                seen[key] = event
-                events.append(event)
-    return events
+    ctx = _Context(doc, actors, lexicon, quotes, published, dateline_location, _salient_countries(actors), doc.text)
+    triggers = find_triggers(doc, lexicon, body_start)
+    by_index = {t.i: t for t in triggers}
+    candidates = _trigger_candidates(triggers, by_index, ctx) + _demand_candidates(doc, by_index, ctx, body_start)
+    for candidate in sorted(candidates, key=lambda c: c.head.i):
+        _emit(candidate, ctx)
+    return ctx.events
 
 
-# -------------------------------------------------------------------- pattern matching
+# -------------------------------------------------------------------- candidates
 
 
-def _best_pattern(token: Token, pos: str, lexicon: Lexicon) -> tuple[Pattern | None, Token | None]:
-    lemma = token.lemma_.lower()
-    for pattern in lexicon.candidates(pos, lemma) + lexicon.candidates(pos, token.lower_):
-        if not all(_has_word(token, w) for w in pattern.words):
-            continue
-        if pattern.synset is None:
-            return pattern, None
-        obj = _synset_object(token, pos, pattern.synset, lexicon)
-        if obj is not None:
-            return pattern, obj
-    return None, None
-
-
-def _has_that_clause(verb: Token) -> bool:
-    return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" for m in c.children) for c in verb.children)
-
-
-def _has_word(token: Token, word: str) -> bool:
-    """A particle, preposition or fixed word of a pattern: a child or grandchild, or the word just before."""
-    for child in token.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            continue
-        if child.lower_ == word or child.lemma_.lower() == word:
-            return True
-        if any(g.lower_ == word or g.lemma_.lower() == word for g in child.children):
-            return True
-    return token.i > 0 and token.doc[token.i - 1].lemma_.lower() == word
-
-
-def _candidate_objects(token: Token, pos: str) -> list[Token]:
-    objs: list[Token] = []
-    for child in token.children:
-        if child.dep_ in OBJECT_DEPS:
-            objs.append(child)
-        elif child.dep_ == "prep" or child.dep_ == "agent":
-            objs.extend(c for c in child.children if c.dep_ == "pobj")
-        elif pos == "noun" and child.dep_ in {"compound", "amod"}:
-            objs.append(child)
-    if token.dep_ in {"acl", "relcl"} and token.tag_ in {"VBN", "VBD"} and not _is_infinitive(token):
-        objs.append(token.head)  # 'the declaration signed in Washington'
-    # look through light nouns and coordination: 'the application of Section 907', 'a deal and a treaty'
-    for obj in list(objs):
-        objs.extend(c for c in obj.children if c.dep_ == "conj")
-        if obj.lemma_.lower() in LIGHT_NOUNS:
-            for prep in obj.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    objs.extend(c for c in prep.children if c.dep_ == "pobj")
-    return objs
-
-
-def _is_infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
-def _synset_object(token: Token, pos: str, synset: str, lexicon: Lexicon) -> Token | None:
-    for obj in _candidate_objects(token, pos):
-        lemma = obj.lemma_.lower()
-        if lexicon.in_synset(synset, lemma) or lexicon.in_synset(synset, obj.lower_):
-            return obj
-        compound = " ".join(t.lemma_.lower() for t in obj.lefts if t.dep_ in {"compound", "amod"}) + " " + lemma
-        if lexicon.in_synset(synset, compound.strip()):
-            return obj
-        if synset in lexicon.law_synsets and obj.ent_type_ == "LAW":
-            return obj
-    return None
-
-
-# -------------------------------------------------------------------- modality
-
-
-def _modality(token: Token, pos: str) -> str:
-    if pos == "noun":
-        governor = _governing_verb(token)
-        if governor is None:
-            return "asserted"
-        if governor.lemma_.lower() in INTENT_VERBS:
-            return "intended"
-        return _verb_modality(governor)
-    return _verb_modality(token)
-
-
-def _governing_verb(noun: Token) -> Token | None:
-    """The verb a noun is the object of, through prepositions: 'held talks', 'led to the signing'."""
-    t = noun
-    for _ in range(3):
-        if t.dep_ in {"dobj", "pobj", "xcomp", "attr", "nsubjpass"}:
-            t = t.head
-            if t.pos_ in {"VERB", "AUX"}:
-                return t
-            if t.dep_ != "prep":
-                return None
-        else:
-            return None
-    return None
-
-
-def _verb_modality(verb: Token) -> str:
-    chain = [verb]
-    t = verb
-    while t.dep_ in {"xcomp", "conj"} and t.head.i != t.i:
-        t = t.head
-        chain.append(t)
-    for v in chain:
-        for child in v.children:
-            if child.dep_ == "neg":
-                return "negated"
-            if child.dep_ == "aux" and child.lower_ in MODALS:
-                return "hypothetical"
-            if child.dep_ == "mark" and child.lower_ in {"if", "unless", "whether"}:
-                return "conditional"
-        if v.lemma_.lower() in INTENT_VERBS and v is not verb:
-            return "intended"
-    if verb.sent.text.rstrip().rstrip('"”’').endswith("?"):
-        return "question"
-    if any(c.dep_ == "aux" and c.lower_ in {"will", "'ll"} for c in verb.children):
-        return "future"
-    return "asserted"
-
-
-# -------------------------------------------------------------------- arguments
-
-
-def _arguments(token: Token, pos: str, pattern: Pattern, obj: Token | None, actors: DocActors) -> _Args:
-    if pos == "verb":
-        return _verb_arguments(token, pattern, obj, actors)
-    return _noun_arguments(token, pattern, obj, actors)
-
-
-def _resolve_all(tokens: list[Token], actors: DocActors) -> list[ResolvedActor]:
-    out: list[ResolvedActor] = []
-    for t in tokens:
-        for member in [t, *_conjuncts(t)]:
-            found = actors.resolve(member)
-            if found is not None and all(found.actor is not o.actor for o in out):
-                out.append(found)
-    return out
-
-
-def _conjuncts(t: Token) -> list[Token]:
-    """Coordinated members: 'A and B', and 'the governments of A and B' (the parse puts B under A)."""
+def _trigger_candidates(triggers: list[Trigger], by_index: dict[int, Trigger], ctx: _Context) -> list[_Candidate]:
+    readings: list[tuple[Trigger, Reading]] = []
+    for trigger in triggers:
+        reading = read_trigger(trigger, by_index, ctx.lexicon)
+        if reading is not None:
+            readings.append((trigger, reading))
+    framing = {r.head.i for _, r in readings if r.governed is not None}
     out = []
-    for c in t.children:
-        if c.dep_ == "conj":
-            out.append(c)
-            out.extend(_conjuncts(c))
-        elif c.dep_ == "prep" and c.lower_ == "of":
-            for pobj in c.children:
-                if pobj.dep_ == "pobj":
-                    out.extend(_conjuncts(pobj))
+    for trigger, reading in readings:
+        if reading.governed is None and trigger.i in framing:
+            continue  # a governor's plain reading: its framed reading says more ('threatened' + 'to invade')
+        out.append(_candidate(trigger, reading, by_index, ctx))
     return out
 
 
-def _verb_subjects(verb: Token) -> tuple[list[Token], list[Token]]:
-    """(active subjects, passive subjects) of a verb, inherited through xcomp/conj/relcl."""
-    t = verb
-    for _ in range(4):
-        subj = [c for c in t.children if c.dep_ == "nsubj"]
-        passive = [c for c in t.children if c.dep_ == "nsubjpass"]
-        if subj or passive:
-            return subj, passive
-        if t.dep_ == "relcl":
-            return [t.head], []
-        if t.dep_ == "acl" and _is_infinitive(t):
-            # "Trump's decision to suspend ...": the possessor of the noun acts
-            return [c for c in t.head.children if c.dep_ == "poss"], []
-        if t.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and t.head.i != t.i:
-            t = t.head
-            continue
-        break
-    return [], []
-
-
-def _pobjs(token: Token, preps: tuple[str, ...]) -> list[Token]:
-    out = []
-    for child in token.children:
-        if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
-            out.extend(c for c in child.children if c.dep_ == "pobj")
-    return out
-
-
-def _verb_arguments(verb: Token, pattern: Pattern, obj: Token | None, actors: DocActors) -> _Args:
-    subjects, passive = _verb_subjects(verb)
-    agents = [c for p in verb.children if p.dep_ == "agent" for c in p.children if c.dep_ == "pobj"]
-    target_tokens: list[Token] = []
-    if passive or agents:
-        source_tokens = agents
-        target_tokens = [t for t in passive if not _same(t, obj)]
+def _candidate(trigger: Trigger, reading: Reading, by_index: dict[int, Trigger], ctx: _Context) -> _Candidate:
+    if reading.governed is None:
+        args = _arguments(trigger, ctx)
+        if not args.targets and not args.named_target:
+            args = _targets_from_host(trigger, args, by_index, ctx)
+        confidence = CONF_VERB if trigger.pos == "verb" else CONF_NOUN
+        main = trigger
     else:
-        source_tokens = subjects
-    if not target_tokens:
-        direct = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and not _same(c, obj)]
-        preps = tuple(w for w in pattern.words if w in TARGET_PREPS + PLACE_PREPS) or TARGET_PREPS
-        target_tokens = direct + _pobjs(verb, preps)
-        if obj is not None:
-            target_tokens += _pobjs(obj, ("with", "between", "to"))
-    sources = _resolve_all(source_tokens, actors)
-    targets = [t for t in _resolve_all(target_tokens, actors) if all(t.actor is not s.actor for s in sources)]
-    if len(sources) > 1 and not targets and pattern.symmetric:
-        sources, targets = sources[:1], sources[1:]  # 'A and B signed a treaty'
-    return _Args(sources, targets, bool(target_tokens) and _names_actor_like(target_tokens))
-
-
-def _noun_arguments(noun: Token, pattern: Pattern, obj: Token | None, actors: DocActors) -> _Args:
-    heads = [noun] + ([obj] if obj is not None and not _same(obj, noun) else [])
-    source_tokens = [c for c in noun.children if c.dep_ == "poss"]
-    target_tokens: list[Token] = []
-    of_objs = _pobjs(noun, ("of",))
-    if pattern.of_target:
-        target_tokens += [o for o in of_objs if not _same(o, obj)]
-    elif not source_tokens:
-        source_tokens += [o for o in of_objs if not _same(o, obj)]
-    between = [p for h in heads for t in h.subtree for p in _pobjs(t, ("between", "among"))]
-    if between:
-        parties = _resolve_all(between, actors)
-        if len(parties) >= 2:
-            return _Args(parties[:1], parties[1:2], True)
-    for h in heads:
-        target_tokens += _pobjs(h, NOUN_TARGET_PREPS)
-    if not source_tokens:
-        governor = _governing_verb(noun)
-        if governor is not None:
-            subjects, _passive = _verb_subjects(governor)
-            source_tokens = subjects
-    if not source_tokens and noun.dep_ == "pobj" and noun.head.head.dep_ in {"nsubj", "dobj", "pobj"}:
-        # "X's decision to suspend" / "the outcome of X's visit": the possessor of the governing noun
-        source_tokens = [c for c in noun.head.head.children if c.dep_ == "poss"]
-    if noun.dep_ in {"xcomp", "acl"}:
-        source_tokens = source_tokens or [c for c in noun.head.children if c.dep_ == "poss"]
-    sources = _resolve_all(source_tokens, actors)
-    targets = [t for t in _resolve_all(target_tokens, actors) if all(t.actor is not s.actor for s in sources)]
-    return _Args(sources, targets, bool(target_tokens) and _names_actor_like(target_tokens))
-
-
-def _same(a: Token | None, b: Token | None) -> bool:
-    """spaCy makes a new Token object on every access: compare positions, never identity."""
-    return a is not None and b is not None and a.i == b.i
-
-
-def _names_actor_like(tokens: list[Token]) -> bool:
-    """Whether an unresolved target phrase still names someone (then no target is guessed for it)."""
-    return any(t.pos_ in {"PROPN", "PRON"} or t.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"} for t in tokens) or any(
-        t.pos_ == "NOUN" and t.lemma_.lower() in {"country", "nation", "government", "party", "side", "state"}
-        for t in tokens
+        main = by_index[reading.head.i]
+        args = _framed_arguments(main, trigger, ctx)
+        confidence = CONF_FRAMED
+    pattern = trigger.pattern
+    # a frame's governed event decides whether a partner is needed ('agreed to resign' needs none, 'agreed to meet'
+    # does); a threat, demand or refusal stands without one ('threatened to launch an offensive')
+    partnered = reading.governed is None or reading.code[:2] == "03"
+    return _Candidate(
+        reading.code,
+        reading.head,
+        reading.modality,
+        args,
+        home=pattern.home,
+        symmetric=pattern.symmetric and partnered,
+        agreement=pattern.synset == "AGREEMENT",
+        confidence=confidence,
+        done_to=pattern.of_target,
+        has_object=trigger.obj is not None,
+        acted=trigger.pos == "verb" or reading.governed is not None or _supported(trigger.token),
     )
 
 
-# -------------------------------------------------------------------- fallbacks and assembly
+def _supported(noun: Token) -> bool:
+    """A noun someone 'staged', 'launched' or 'held' reports an act; 'a document outlining U.S. demands' does not."""
+    verb = support_verb(noun)
+    return verb is not None and verb.lemma_.lower() in SUPPORT_VERBS
 
 
-def _salient_countries(actors: DocActors) -> list[tuple[str, ResolvedActor]]:
+def _arguments(trigger: Trigger, ctx: _Context) -> Args:
+    if trigger.pos == "verb":
+        doc = trigger.token.doc
+        parts = tuple(doc[i] for i in sorted(trigger.parts) if doc[i].pos_ == "VERB")
+        return verb_arguments(trigger.token, trigger.pattern, trigger.obj, ctx.actors, parts)
+    return noun_arguments(trigger.token, trigger.pattern, trigger.obj, ctx.actors)
+
+
+def _targets_from_host(trigger: Trigger, args: Args, by_index: dict[int, Trigger], ctx: _Context) -> Args:
+    """'the visit of X at the invitation of Y': an event attached to another one by a preposition is done to
+    that event's agent (Y invited X)."""
+    token = trigger.token
+    if token.dep_ != "pobj" or token.head.dep_ != "prep":
+        return args
+    host = by_index.get(token.head.head.i)
+    if host is None:
+        return args
+    host_sources = _arguments(host, ctx).sources
+    targets = [t for t in host_sources if all(t.actor is not s.actor for s in args.sources)]
+    return Args(args.sources, targets, args.named_target) if targets else args
+
+
+def _framed_arguments(frame: Trigger, governed: Trigger, ctx: _Context) -> Args:
+    """The governor's source; its target, else the governed event's ('agreed to withdraw from Lebanon')."""
+    outer = _arguments(frame, ctx)
+    inner = _arguments(governed, ctx)
+    if outer.targets or outer.named_target:
+        return Args(outer.sources, outer.targets, True)  # 'called on Europe to defend Ukraine' is aimed at Europe
+    if frame.pattern.root in ADDRESSED_ROOTS:
+        # 'its demand that Israel ease restrictions': the one asked to act is the target
+        addressees = [t for t in inner.sources if all(t.actor is not s.actor for s in outer.sources)]
+        return Args(outer.sources, addressees or inner.targets, inner.named_target or bool(addressees))
+    sources = outer.sources or inner.sources  # 'agreed to withdraw': one subject for both
+    targets = [t for t in inner.targets if all(t.actor is not s.actor for s in sources)]
+    return Args(sources, targets, outer.named_target or inner.named_target)
+
+
+def _demand_candidates(doc: Doc, by_index: dict[int, Trigger], ctx: _Context, body_start: int) -> list[_Candidate]:
+    """'X said Y must withdraw': a demand (must) or appeal (should) of the speaker on the obliged party."""
+    out = []
+    for token in doc:
+        if token.idx < body_start or token.lower_ not in {"must", "should"}:
+            continue
+        found = reported_demand(token)
+        if found is None:
+            continue
+        speech, verb, strong = found
+        root = DEMAND_ROOT if strong else APPEAL_ROOT
+        trigger = by_index.get(verb.i)
+        code = ctx.lexicon.frame_code(root, trigger.code) if trigger is not None else root + "0"
+        sources = resolve_all(verb_subjects(speech)[0], ctx.actors)
+        targets = resolve_all(verb_subjects(verb)[0], ctx.actors, shallow=True)
+        # 'Trump said the U.S. must avoid ...' is policy talk, not a demand on another party
+        countries = {s.actor.country for s in sources}
+        targets = [t for t in targets if t.actor.country not in countries]
+        args = Args(sources, targets, True)
+        out.append(_Candidate(code, verb, "asserted", args, False, False, False, CONF_DEMAND))
+    return out
+
+
+# -------------------------------------------------------------------- target policy and emission
+
+
+def _emit(c: _Candidate, ctx: _Context) -> None:
+    args = c.args
+    confidence = c.confidence
+    if not args.sources and c.agreement and ctx.last_agreement is not None and not args.named_target:
+        args = Args([ctx.last_agreement[0]], [ctx.last_agreement[1]], True)
+        confidence = CONF_INHERITED_PARTIES
+    if c.agreement and args.sources and args.targets:
+        ctx.last_agreement = (args.sources[0], args.targets[0])
+    for source in args.sources:
+        if source.actor.country in {UNKNOWN, ""}:
+            continue
+        if c.code == "190" and source.actor.kind == "person" and source.actor.sector not in MILITARY_SECTORS:
+            continue  # 'Trump is fighting his own administration': people fight wars only through armies
+        targets, how = _targets(c, args, source, ctx)
+        for target in targets:
+            if (target.actor.country in {UNKNOWN, ""} and how != "absent") or _same_actor(source, target):
+                continue
+            conf = {"salience": CONF_INFERRED_TARGET, "home": CONF_HOME, "absent": CONF_NO_TARGET}.get(how, confidence)
+            _add_event(c, source, target, how in {"salience", "home"}, conf, ctx)
+
+
+def _same_actor(source: ResolvedActor, target: ResolvedActor) -> bool:
+    """One actor on both sides; a country acting on its own nationals ('Croatia is investigating crimes by
+    Croatian extremists') is two mentions of the same country code, which is fine."""
+    return target.actor is source.actor and (target.actor.kind != "country" or target.span == source.span)
+
+
+def _targets(c: _Candidate, args: Args, source: ResolvedActor, ctx: _Context) -> tuple[list[ResolvedActor], str]:
+    if args.targets:
+        return args.targets, ""
+    if args.named_target or c.symmetric:
+        return [], ""  # the sentence names a target we cannot place, or a partner is required
+    if c.home:
+        return [_home(source, c.head, ctx)], "home"
+    if c.code.startswith(PLACE_TARGET_PREFIXES):
+        place = _place_actor(c.head, source, ctx)
+        if place is not None:
+            return [place], "place"
+    if c.code[:2] in FALLBACK_ROOTS and c.has_object and source.actor.sector in STATE_SECTORS:
+        fallback = _dominant_other(source, ctx)
+        if fallback is not None:
+            return [fallback], "salience"
+    if c.code.startswith(ABSENT_TARGET_PREFIXES) and c.code not in VAGUE_CODES and not c.done_to and c.acted:
+        return [_absent(c.head)], "absent"
+    return [], ""
+
+
+def _absent(token: Token) -> ResolvedActor:
+    """No target named or implied ('Israel threatened to ban voting'): country '---', an empty span at the trigger."""
+    return ResolvedActor(Actor("", UNKNOWN, UNKNOWN, None, kind="none"), (token.idx, token.idx), "absent")
+
+
+def _home(source: ResolvedActor, head: Token, ctx: _Context) -> ResolvedActor:
+    """The target of a domestic event: the country it happens in ('Albanians demonstrated in Serbia'), else the
+    source's own."""
+    place = _place_entity(head, ctx.actors)
+    country = place[1].country if place is not None else source.actor.country
+    name = ctx.actors.kb.country_name(country) or country
+    return ResolvedActor(Actor(name, country, country, None, kind="country"), source.span, "home")
+
+
+def _place_actor(head: Token, source: ResolvedActor, ctx: _Context) -> ResolvedActor | None:
+    """Where a material act happens, when that is another country: 'evacuate settlements in the Gaza Strip',
+    'strengthened its forces in Lebanon', 'suspended aid deliveries in Baghdad'."""
+    place = _place_entity(head, ctx.actors, deep=True)
+    if place is None or place[1].country == source.actor.country:
+        return None
+    span, entry = place
+    return ResolvedActor(ctx.actors.entity_actor(entry), (span.start_char, span.end_char), "place")
+
+
+def _dominant_other(source: ResolvedActor, ctx: _Context) -> ResolvedActor | None:
+    others = [(c, r, n) for c, r, n in ctx.salient if c != source.actor.country]
+    if not others or others[0][2] < FALLBACK_MIN_MENTIONS:
+        return None
+    if len(others) > 1 and others[0][2] < FALLBACK_DOMINANCE * others[1][2]:
+        return None
+    return others[0][1]
+
+
+def _add_event(
+    c: _Candidate, source: ResolvedActor, target: ResolvedActor, inferred: bool, conf: float, ctx: _Context
+) -> None:
+    code = c.code
+    if source.actor.sector in MILITARY_SECTORS:
+        code = ctx.lexicon.military_code(code)  # an assault by an army is conventional force (18x -> 19x)
+    key = (code, source.actor.country, target.actor.country)
+    if key in ctx.seen:
+        return
+    ctx.seen.add(key)
+    ctx.events.append(_make_event(c, code, source, target, inferred, conf, ctx))
+
+
+def _salient_countries(actors: DocActors) -> list[tuple[str, ResolvedActor, int]]:
+    """Countries by number of mentions in the document, each with a resolved mention to stand for it."""
     counts: dict[str, int] = {}
     first: dict[str, ResolvedActor] = {}
     for actor in actors.actors.values():
         if actor.country in {UNKNOWN, ""} or not actor.mentions:
             continue
         counts[actor.country] = counts.get(actor.country, 0) + len(actor.mentions)
-        if actor.kind == "country" or actor.country not in first:
-            first[actor.country] = ResolvedActor(actor, tuple(actor.mentions[0]), "salience")
+        current = first.get(actor.country)
+        if current is None or (actor.kind == "country" and (current.actor.kind != "country" or not actor.sector)):
+            first[actor.country] = ResolvedActor(actor, tuple(actor.mentions[0]), "salience")  # the country itself
     ranked = sorted(counts, key=lambda c: -counts[c])
-    return [(c, first[c]) for c in ranked]
+    return [(c, first[c], counts[c]) for c in ranked]
 
 
-def _fallback_target(source: ResolvedActor, salient: list[tuple[str, ResolvedActor]], actors: DocActors):
-    for country, resolved in salient:
-        if country != source.actor.country:
-            return resolved
-    return None
+# -------------------------------------------------------------------- assembly
 
 
-def _event_actor(resolved: ResolvedActor, doc: Doc, *, inferred: bool = False) -> EventActor:
+def _event_actor(resolved: ResolvedActor, text: str, *, inferred: bool = False) -> EventActor:
     a = resolved.actor
     start, end = resolved.span
-    return EventActor(
-        doc.text[start:end], (start, end), a.name, a.code, a.country or UNKNOWN, a.sector, inferred=inferred
-    )
+    return EventActor(text[start:end], (start, end), a.name, a.code, a.country or UNKNOWN, a.sector, inferred=inferred)
 
 
 def _make_event(
-    doc, token, code, source, target, inferred, modality, quotes, published, dateline_location, confidence
+    c: _Candidate, code: str, source: ResolvedActor, target: ResolvedActor, inferred: bool, conf: float, ctx: _Context
 ) -> Event:
+    token = c.head
     entry = lookup(code)
     sent = token.sent
-    sent_span = _trim_sentence(sent)
     trigger_end = token.idx + len(token.text)
     for child in token.children:
         if child.dep_ == "prt":
             trigger_end = max(trigger_end, child.idx + len(child.text))
-    in_quote, attributed = _quote_context(token.idx, quotes)
-    year = _background_year(token, sent, published)
+    in_quote, attributed = _quote_context(token.idx, ctx.quotes)
+    year = _background_year(token, sent, ctx.published)
     return Event(
         code=code,
         root=entry.root,
         name=entry.name,
         quad_class=entry.quad_class,
         goldstein=entry.goldstein,
-        source=_event_actor(source, doc),
-        target=_event_actor(target, doc, inferred=inferred),
-        trigger=doc.text[token.idx : trigger_end],
+        source=_event_actor(source, ctx.text),
+        target=_event_actor(target, ctx.text, inferred=inferred),
+        trigger=ctx.text[token.idx : trigger_end],
         trigger_span=(token.idx, trigger_end),
-        sentence_span=sent_span,
-        date=year or published,
-        location=_location(token, sent) or dateline_location,
+        sentence_span=_trim_sentence(sent),
+        date=year or ctx.published,
+        location=_location(token, sent, ctx.actors) or ctx.dateline_location,
         in_quote=in_quote,
         attributed_to=attributed,
         background=year is not None,
-        modality="asserted" if modality == "intended" else modality,
-        confidence=confidence,
+        modality=c.modality,
+        confidence=conf,
     )
 
 
@@ -479,9 +389,10 @@ def _trim_sentence(sent: Span) -> tuple[int, int]:
 
 
 def _quote_context(offset: int, quotes: list[Quote]) -> tuple[bool, str | None]:
+    """Inside a quotation: direct/mixed quotes make `in_quote`; any quotation gives its speaker."""
     for q in quotes:
         if q.content_span[0] <= offset < q.content_span[1]:
-            return q.type != "indirect", q.speaker.name
+            return q.type != "indirect", q.speaker.name or q.speaker.mention  # 'the Ukrainian president'
     return False, None
 
 
@@ -490,11 +401,11 @@ def _background_year(token: Token, sent: Span, published: str | None) -> str | N
     if not published:
         return None
     pub_year = int(published[:4])
-    clause_tokens = set(t.i for t in token.subtree)
+    clause_tokens = {t.i for t in token.subtree}
     head = token
     while head.dep_ not in {"ROOT", "ccomp"} and head.head is not head:
         head = head.head
-    clause_tokens |= set(t.i for t in head.subtree)
+    clause_tokens |= {t.i for t in head.subtree}
     for ent in sent.ents:
         if ent.label_ != "DATE" or not any(t.i in clause_tokens for t in ent):
             continue
@@ -504,12 +415,44 @@ def _background_year(token: Token, sent: Span, published: str | None) -> str | N
     return None
 
 
-def _location(token: Token, sent: Span) -> Location | None:
-    for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.ent_type_ in {"GPE", "LOC", "FAC"}:
-                    ent = next((e for e in sent.ents if e.start <= pobj.i < e.end), None)
-                    if ent is not None:
-                        return Location(ent.text, None)
+def _place_tokens(token: Token, *, deep: bool = False) -> list[Token]:
+    """Objects of 'in X' / 'at X' on the trigger (or the verb it is the object of; `deep`: or on its objects)."""
+    heads = [token] + ([token.head] if token.dep_ in {"dobj", "pobj", "nsubjpass"} else [])
+    if deep:
+        heads += [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return [
+        pobj
+        for head in heads
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def _location(token: Token, sent: Span, actors: DocActors) -> Location | None:
+    """Where the event happened: a named place after 'in'/'at', with the country the knowledge base gives it."""
+    for pobj in _place_tokens(token):
+        if pobj.ent_type_ in {"GPE", "LOC", "FAC"}:
+            ent = next((e for e in sent.ents if e.start <= pobj.i < e.end), None)
+            if ent is not None:
+                hit = _country_hit(ent, actors)
+                return Location(ent.text, hit[1].country if hit else None)
+    return None
+
+
+def _place_entity(token: Token, actors: DocActors, *, deep: bool = False) -> tuple[Span, KBEntry] | None:
+    """The knowledge-base country or city the event happened in ('in Baghdad' -> Iraq), with its span."""
+    for pobj in _place_tokens(token, deep=deep):
+        hit = _country_hit(pobj.doc[pobj.left_edge.i : pobj.i + 1], actors)
+        if hit is not None:
+            return hit
+    return None
+
+
+def _country_hit(span: Span, actors: DocActors) -> tuple[Span, KBEntry] | None:
+    for t in span:
+        hit = actors.kb_hits.get(t.i)
+        if hit is not None and hit[1].kind not in {"igo", "ngo", "group"}:
+            return hit
     return None

@@ -14,7 +14,16 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from ..cameo import cameo_table
 from ..errors import DataFileError
 
-LAW_MARK = "@LAW"  # synset member meaning "a span the NER tags as LAW" (a statute used as a restriction)
+# Synset members naming spaCy entity labels instead of words: "@LAW" (a statute used as a restriction), "@GPE" (a
+# named place, as in "withdraw from Syria"), "@PERSON" (a named person, as in "release Mahendra Chaudhry").
+ENTITY_MARKS = {"@LAW": frozenset({"LAW"}), "@GPE": frozenset({"GPE", "LOC"}), "@PERSON": frozenset({"PERSON"})}
+NO_OBJECT = "!obj"  # pattern marker: the trigger must have no direct object ("demonstrate", not "demonstrate a will")
+INFINITIVE = "+inf"  # pattern marker: the trigger must govern a to-infinitive ("declined to meet")
+# Words that introduce a noun's complement: in a noun pattern they follow the head ("trip to", "signing of ...").
+NOUN_PREPS = frozenset(
+    {"of", "to", "with", "against", "on", "between", "for", "in", "at", "from", "into", "over", "toward", "towards"}
+)
+FRAME_ROOTS = ("02", "03", "10", "12", "13")  # roots whose verbs govern another event (appeal, intend, demand...)
 
 
 class _Entry(BaseModel):
@@ -23,11 +32,20 @@ class _Entry(BaseModel):
     nouns: list[str] = []
     of_target: bool = False
     symmetric: bool = False
+    home: bool = False
+
+
+class _Frames(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    intent_words: list[str] = []
+    maps: dict[str, dict[str, str]] = {}
 
 
 class _LexiconFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     synsets: dict[str, list[str]] = {}
+    frames: _Frames = _Frames()
+    military: dict[str, str] = {}
     codes: dict[str, _Entry]
 
 
@@ -36,28 +54,61 @@ class Pattern:
     code: str
     pos: str  # "verb" | "noun"
     lemma: str
-    words: tuple[str, ...]  # particles/prepositions that must attach to the trigger, in order
+    words: tuple[str, ...]  # particles/prepositions/fixed words that must attach to the trigger
     synset: str | None  # object constraint
     of_target: bool
     symmetric: bool
     source: str  # the pattern as written, for evidence and debugging
+    modifiers: tuple[str, ...] = ()  # nouns: words before the head ("hunger" in "hunger strike")
+    absent: tuple[str, ...] = ()  # words that must NOT attach to the trigger ("seize !on")
+    no_object: bool = False  # "!obj": the trigger must have no direct object
+    home: bool = False  # without a stated target, the event is aimed at the source's own country
+    infinitive: bool = False  # "+inf": the trigger must govern a to-infinitive
 
     @property
     def specificity(self) -> int:
-        return len(self.words) + (2 if self.synset else 0)
+        return len(self.words) + len(self.modifiers) + (2 if self.synset else 0) + self.infinitive
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
 
 
 @dataclass
 class Lexicon:
     patterns: dict[tuple[str, str], list[Pattern]]  # (pos, lemma) -> patterns, most specific first
     synsets: dict[str, frozenset[str]]  # name -> lemmas (multiword members as space-joined lemmas)
-    law_synsets: frozenset[str]  # synsets that accept NER LAW spans
+    entity_labels: dict[str, frozenset[str]]  # synset -> NER labels whose entities fill it
+    intent_words: frozenset[str] = frozenset()  # governors that make their complement an intention
+    frame_maps: dict[str, dict[str, str]] | None = None  # frame root -> {embedded code prefix: code}
+    military: dict[str, str] | None = None  # code -> code when the source is a state's armed forces
 
     def candidates(self, pos: str, lemma: str) -> list[Pattern]:
         return self.patterns.get((pos, lemma), [])
 
     def in_synset(self, name: str, lemma: str) -> bool:
         return lemma in self.synsets.get(name, ())
+
+    def entity_in_synset(self, name: str, label: str) -> bool:
+        return label in self.entity_labels.get(name, ())
+
+    def frame_code(self, frame_root: str, code: str) -> str:
+        """The code of event `code` governed by a verb of root `frame_root` ("threaten" + 192 -> 1382).
+
+        The longest prefix of `code` listed under the frame wins; an intention to do harm is a threat, so the
+        intent frame (03) falls back to the threat frame (13); otherwise the frame's generic code (020, 030...).
+        """
+        maps = self.frame_maps or {}
+        for root in (frame_root, "13") if frame_root == "03" else (frame_root,):
+            table = maps.get(root, {})
+            for n in range(len(code), 1, -1):
+                found = table.get(code[:n])
+                if found is not None:
+                    return found
+        return frame_root + "0"
+
+    def military_code(self, code: str) -> str:
+        return (self.military or {}).get(code, code)
 
     @property
     def trigger_lemmas(self) -> frozenset[str]:
@@ -66,6 +117,10 @@ class Lexicon:
     @property
     def n_codes(self) -> int:
         return len({p.code for ps in self.patterns.values() for p in ps})
+
+    @property
+    def roots(self) -> frozenset[str]:
+        return frozenset(p.root for ps in self.patterns.values() for p in ps)
 
 
 def default_lexicon_path() -> Path:
@@ -81,32 +136,108 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     except (OSError, yaml.YAMLError, ValidationError) as exc:
         raise DataFileError("DL201", path=path, reason=str(exc).splitlines()[0]) from exc
     table = cameo_table()
-    synsets = {name: frozenset(m for m in members if m != LAW_MARK) for name, members in parsed.synsets.items()}
-    law = frozenset(name for name, members in parsed.synsets.items() if LAW_MARK in members)
+    for name, members in parsed.synsets.items():
+        if any("-" in m for m in members):
+            raise DataFileError("DL201", path=path, reason=f"synset {name}: write hyphenated members apart")
+    synsets = {name: frozenset(m for m in members if not m.startswith("@")) for name, members in parsed.synsets.items()}
+    entity_labels = {name: _entity_labels(name, members, path) for name, members in parsed.synsets.items()}
     patterns: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
     for code, entry in parsed.codes.items():
-        if code not in table:
-            raise DataFileError("DL202", code=code, path=path)
+        _check_code(code, table, path)
         for pos, items in (("verb", entry.verbs), ("noun", entry.nouns)):
             for text in items:
                 pattern = _parse(code, pos, text, entry, synsets, path)
                 patterns[(pos, pattern.lemma)].append(pattern)
     for plist in patterns.values():
-        plist.sort(key=lambda p: -p.specificity)  # stable: ties keep file order
-    return Lexicon(dict(patterns), synsets, law)
+        plist.sort(key=lambda p: (-p.specificity, -len(p.code)))  # ties: the finer code, then file order
+    _check_frames(parsed, table, path)
+    return Lexicon(
+        dict(patterns),
+        synsets,
+        {name: labels for name, labels in entity_labels.items() if labels},
+        frozenset(parsed.frames.intent_words),
+        parsed.frames.maps,
+        parsed.military,
+    )
+
+
+def _entity_labels(name: str, members: list[str], path: str) -> frozenset[str]:
+    labels: set[str] = set()
+    for member in members:
+        if member.startswith("@"):
+            if member not in ENTITY_MARKS:
+                raise DataFileError("DL201", path=path, reason=f"synset {name}: unknown entity mark {member}")
+            labels |= ENTITY_MARKS[member]
+    return frozenset(labels)
+
+
+def _check_code(code: str, table: dict, path: str) -> None:
+    if code not in table:
+        raise DataFileError("DL202", cameo=code, path=path)
+
+
+def _check_frames(parsed: _LexiconFile, table: dict, path: str) -> None:
+    for root, mapping in parsed.frames.maps.items():
+        if root not in FRAME_ROOTS:
+            raise DataFileError("DL201", path=path, reason=f"frames: {root} is not one of {', '.join(FRAME_ROOTS)}")
+        for embedded, code in mapping.items():
+            _check_code(embedded, table, path)
+            _check_code(code, table, path)
+    for before, after in parsed.military.items():
+        _check_code(before, table, path)
+        _check_code(after, table, path)
 
 
 def _parse(code: str, pos: str, text: str, entry: _Entry, synsets: dict, path: str) -> Pattern:
     parts = text.split()
     if not parts or not parts[0].islower():
         raise DataFileError("DL201", path=path, reason=f"{code}: pattern {text!r} must start with a lower-case lemma")
+    if any("-" in word[1:] for word in parts):
+        # the tokenizer splits 'cease-fire' into 'cease - fire': such a word never matches one token
+        raise DataFileError("DL201", path=path, reason=f"{code}: pattern {text!r}: write hyphenated words apart")
+    modifiers: tuple[str, ...] = ()
+    if pos == "noun":
+        head = _noun_head(parts)
+        modifiers, parts = tuple(parts[:head]), parts[head:]
     words: list[str] = []
+    absent: list[str] = []
     synset = None
+    no_object = infinitive = False
     for word in parts[1:]:
-        if word.isupper():
+        if word == NO_OBJECT:
+            no_object = True
+        elif word == INFINITIVE:
+            infinitive = True
+        elif word.startswith("!"):
+            absent.append(word[1:])
+        elif word.isupper():
             if word not in synsets:
                 raise DataFileError("DL201", path=path, reason=f"{code}: pattern {text!r} uses unknown synset {word}")
             synset = word
         else:
             words.append(word)
-    return Pattern(code, pos, parts[0], tuple(words), synset, entry.of_target, entry.symmetric, text)
+    return Pattern(
+        code,
+        pos,
+        parts[0],
+        tuple(words),
+        synset,
+        entry.of_target,
+        entry.symmetric,
+        text,
+        modifiers,
+        tuple(absent),
+        no_object,
+        entry.home,
+        infinitive,
+    )
+
+
+def _noun_head(parts: list[str]) -> int:
+    """Index of a noun pattern's head: the last word before any preposition or synset ("hunger strike" -> 1)."""
+    head = 0
+    for i, word in enumerate(parts):
+        if word in NOUN_PREPS or word.isupper() or word[:1] in "!+":
+            break
+        head = i
+    return head

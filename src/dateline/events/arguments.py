@@ -1,0 +1,421 @@
+"""Who did it and to whom: the source and target actors of a trigger, read off the dependency parse.
+
+Verbs: the subject is the source, the direct object or a prepositional object the target; in the passive, "by X"
+is the source and the subject the target; a clause complement, conjunct or adjective inherits its governor's
+subject ("Syria says it is willing to withdraw"); a relative clause its noun; "X's decision to suspend" the
+possessor. Appeals, demands and accusations aim at the subject of their "that" clause ("demanded that the US
+cancel ...").
+Nouns: the possessor, "by X", "of X" or a national adjective is the source ("Iran's offer", "the visit of the
+president", "Israeli airstrikes"), or the subject of a support verb ("held talks", "staged a rally"); "to / with /
+against / on Y" the target; "between A and B" gives both parties. For nouns of harm done to someone (of_target),
+"of Y" and a lone possessor name the one it happens to ("the killing of X", "Khashoggi's murder").
+"it", "its", "they" and "their" in a reported clause stand for the speaker when that is a country or group.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..actors.resolve import DocActors, ResolvedActor
+from .lexicon import Pattern
+from .modality import support_verb
+from .triggers import LIGHT_NOUNS, is_infinitive
+
+TARGET_PREPS = ("to", "with", "against", "on", "upon", "toward", "towards", "into", "between", "among")
+PLACE_PREPS = ("in", "at", "from")  # places, not targets, unless a pattern names them ('arrive in', 'fire at')
+NOUN_TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "into", "for")
+SUBJECT_CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "oprd"})
+CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11"})  # 'demanded that X ...', 'alleged that X ...'
+# Roots whose verbs embed an act: without a target of their own, the act's object is theirs ('promised to
+# democratize Serbia', 'threatened to cut off supplies to Armenia').
+FRAME_TARGET_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
+# Roots whose nouns take a proper-noun modifier as the one they hit: 'the Benghazi attack', 'Iran sanctions'.
+HARM_ROOTS = frozenset({"16", "17", "18", "19", "20"})
+# Synsets of the means an actor acts with: whose they are says nothing about the target.
+MEANS_SYNSETS = frozenset(
+    {
+        "TROOPS",
+        "POLICE",
+        "PEACEKEEPER",
+        "INSPECTOR",
+        "MILAID",
+        "AID",
+        "ECONAID",
+        "HUMAID",
+        "ROCKET",
+        "MISSILE",
+        "AIRSTRIKE",
+    }
+)
+
+OBJECT_TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "into", "for")
+MUTUAL_PREFIXES = ("03", "04", "05", "06", "0871")  # cooperation by coordinated subjects is with each other
+NON_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+REFERRING_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
+GROUP_PRONOUNS = frozenset({"they", "their", "them"})
+SUPPORT_VERBS = frozenset(
+    {
+        "hold",
+        "stage",
+        "launch",
+        "conduct",
+        "carry",
+        "make",
+        "pay",
+        "issue",
+        "lodge",
+        "file",
+        "mount",
+        "begin",
+        "start",
+        "continue",
+        "resume",
+        "renew",
+        "open",
+        "organize",
+        "organise",
+        "undertake",
+        "give",
+        "deliver",
+        "express",
+        "voice",
+        "extend",
+        "announce",
+        "declare",
+        "impose",
+        "level",
+        "intensify",
+        "join",
+        "have",
+        "engage",
+        "complete",
+        "reach",
+        "sign",
+        "seal",
+        "strike",
+        "conclude",
+        "wage",
+        "reiterate",
+        "commit",
+        "perpetrate",
+        "unleash",
+        "order",
+        "authorize",
+        "authorise",
+        "approve",
+        "lead",
+        "sponsor",
+        "finish",
+        "escalate",
+        "attend",
+        "participate",
+        "initiate",
+        "propose",
+        "offer",
+        "plan",
+        "step",
+        "execute",
+        "slap",
+        "reimpose",
+        "tighten",
+        "expand",
+    }
+)
+ACTOR_NOUNS = frozenset({"country", "nation", "government", "party", "side", "state", "leader", "official"})
+
+
+@dataclass
+class Args:
+    sources: list[ResolvedActor]
+    targets: list[ResolvedActor]
+    named_target: bool  # the text names a target phrase, resolved or not (then no target is guessed)
+
+
+# -------------------------------------------------------------------- resolution
+
+
+def resolve(token: Token, actors: DocActors, *, shallow: bool = False) -> ResolvedActor | None:
+    """The actor a phrase (given by its head) stands for; 'it'/'they' in a reported clause is the speaker.
+
+    Targets resolve `shallow`ly: an actor named deep inside the object phrase is not the one acted on.
+    """
+    if token.lower_ in REFERRING_PRONOUNS:
+        return _antecedent(token, actors)
+    if token.lower_ in {"he", "she"} and token.dep_ in {"nsubj", "nsubjpass"}:
+        person = actors.last_subject_person_before(token.i)  # 'Clinton met Abbas. She will ...' is Clinton
+        if person is not None:
+            return ResolvedActor(person, (token.idx, token.idx + len(token.text)), "pronoun")
+    found = actors.resolve_in_context(token, shallow=shallow)
+    if found is None:
+        found = _owned_group(token, actors)
+    return found
+
+
+def _owned_group(token: Token, actors: DocActors) -> ResolvedActor | None:
+    """'their forces', 'its army': a sector word owned by a pronoun is that country's or group's."""
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in REFERRING_PRONOUNS), None)
+    sector = actors.kb.sector(token.text) if owner is not None and token.pos_ == "NOUN" else None
+    if sector is None or sector.sector is None:
+        return None
+    found = _antecedent(owner, actors)
+    if found is None or found.actor.kind == "person" or found.actor.country in {"", "---"}:
+        return None
+    return actors.group_of(token, sector.sector, found.actor)
+
+
+def _antecedent(pronoun: Token, actors: DocActors) -> ResolvedActor | None:
+    """'Syria says it will ...': the subject of the clause that reports this one, when a country or group."""
+    t = pronoun.head
+    for _ in range(5):
+        if t.dep_ not in {"ccomp", "xcomp", "conj", "advcl", "acomp", "relcl"} or t.head.i == t.i:
+            return None
+        t = t.head
+        for subj in (c for c in t.children if c.dep_ == "nsubj" and c.lower_ not in REFERRING_PRONOUNS):
+            found = actors.resolve(subj)
+            if found is None:
+                continue
+            if found.actor.kind == "person" and pronoun.lower_ not in GROUP_PRONOUNS:
+                return None  # 'it' never stands for a person
+            return ResolvedActor(found.actor, (pronoun.idx, pronoun.idx + len(pronoun.text)), "pronoun")
+    return None
+
+
+def resolve_all(tokens: list[Token], actors: DocActors, *, shallow: bool = False) -> list[ResolvedActor]:
+    out: list[ResolvedActor] = []
+    for t in tokens:
+        for member in [t, *conjuncts(t)]:
+            found = resolve(member, actors, shallow=shallow)
+            more = actors.coordinated_groups(member) if found is not None else []
+            for one in [found, *more]:
+                if one is not None and all(one.actor is not o.actor for o in out):
+                    out.append(one)
+    return out
+
+
+def conjuncts(t: Token) -> list[Token]:
+    """Coordinated members: 'A and B', and 'the governments of A and B' (the parse puts B under A)."""
+    out = []
+    for c in t.children:
+        if c.dep_ == "conj":
+            out.append(c)
+            out.extend(conjuncts(c))
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            for pobj in c.children:
+                if pobj.dep_ == "pobj":
+                    out.extend(conjuncts(pobj))
+    return out
+
+
+def _without(found: list[ResolvedActor], sources: list[ResolvedActor]) -> list[ResolvedActor]:
+    return [t for t in found if all(t.actor is not s.actor for s in sources)]
+
+
+def same(a: Token | None, b: Token | None) -> bool:
+    """spaCy makes a new Token object on every access: compare positions, never identity."""
+    return a is not None and b is not None and a.i == b.i
+
+
+def names_actor(tokens: list[Token]) -> bool:
+    """Whether an unresolved phrase still names someone (then no target is guessed for it)."""
+    return any(
+        t.pos_ in {"PROPN", "PRON"}
+        or t.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"}
+        or (t.pos_ == "NOUN" and t.lemma_.lower() in ACTOR_NOUNS)
+        for t in tokens
+    )
+
+
+# -------------------------------------------------------------------- verbs
+
+
+def verb_subjects(verb: Token) -> tuple[list[Token], list[Token]]:
+    """(active subjects, passive subjects) of a verb, inherited through complements, conjuncts and clauses."""
+    t = verb
+    for _ in range(5):
+        subj = [c for c in t.children if c.dep_ == "nsubj"]
+        passive = [c for c in t.children if c.dep_ == "nsubjpass"]
+        if subj or passive:
+            return subj, passive
+        if t.dep_ == "relcl":
+            return [t.head], []
+        if t.dep_ == "acl" and is_infinitive(t):
+            return [c for c in t.head.children if c.dep_ == "poss"], []  # "Trump's decision to suspend ..."
+        if t.dep_ in SUBJECT_CLIMB_DEPS and t.head.i != t.i:
+            t = t.head
+            continue
+        break
+    return [], []
+
+
+def pobjs(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def verb_arguments(
+    verb: Token, pattern: Pattern, obj: Token | None, actors: DocActors, parts: tuple[Token, ...] = ()
+) -> Args:
+    """`parts` are the verbs a pattern names besides the trigger ('attempted to assassinate X'): their objects
+    are the event's too."""
+    subjects, passive = verb_subjects(verb)
+    agents = [c for p in verb.children if p.dep_ == "agent" for c in p.children if c.dep_ == "pobj"]
+    target_tokens: list[Token] = []
+    if passive or agents:
+        source_tokens = agents
+        target_tokens = [t for t in passive if not same(t, obj)]
+    else:
+        source_tokens = subjects
+    owners: list[Token] = []
+    direct: list[Token] = []
+    if not target_tokens:
+        direct = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and not same(c, obj)]
+        preps = tuple(w for w in pattern.words if w in TARGET_PREPS + PLACE_PREPS) or TARGET_PREPS
+        target_tokens = direct + pobjs(verb, preps)
+        for part in parts:
+            target_tokens += [c for c in part.children if c.dep_ in {"dobj", "dative"}] + pobjs(part, preps)
+        if obj is not None:
+            target_tokens += pobjs(obj, ("with", "between", "to", "against", "on"))
+            owners = [] if pattern.symmetric or pattern.synset in MEANS_SYNSETS else object_owners(obj)
+    # 'shared evidence with the U.S.', 'granted asylum to Panamanian officers': the object's own recipient
+    target_tokens += [p for d in direct for p in pobjs(d, OBJECT_TARGET_PREPS)]
+    target_tokens = [t for t in target_tokens if t.ent_type_ not in NON_ACTOR_ENTITIES]
+    sources = resolve_all(source_tokens, actors)
+    targets = _without(resolve_all(target_tokens, actors, shallow=True), sources)
+    if not targets:
+        # whose the object is: 'rejected the Senegalese plan', 'released the British sailors', 'condemned the steps
+        # taken by Egypt'; a source's own means are not ('sent U.S. troops', 'withdrew Russian forces')
+        owned = owners + [o for d in target_tokens for o in object_owners(d)]
+        targets = _without(resolve_all(owned, actors, shallow=True), sources)
+    if not targets and pattern.root in FRAME_TARGET_ROOTS:
+        inner = clause_subjects(verb) if pattern.root in CLAUSE_TARGET_ROOTS else []
+        inner = inner or complement_objects(verb)
+        targets = _without(resolve_all(inner, actors, shallow=True), sources)
+        target_tokens = target_tokens or inner
+    if len(sources) > 1 and not targets and (pattern.symmetric or pattern.code.startswith(MUTUAL_PREFIXES)):
+        sources, targets = sources[:1], sources[1:]  # 'A and B signed a treaty', 'A and B agreed to ...'
+    return Args(sources, targets, bool(target_tokens) and names_actor(target_tokens))
+
+
+def object_owners(obj: Token) -> list[Token]:
+    """Whose the object is: 'rejected a Senegalese peace plan', "Saddam's proposal", 'an offer from Afghanistan',
+    'the steps taken by Egypt'."""
+    owners = [c for c in obj.children if c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.pos_ != "NOUN")]
+    agents = [
+        a
+        for c in obj.children
+        if c.dep_ in {"acl", "relcl"}
+        for p in c.children
+        if p.dep_ == "agent"
+        for a in p.children
+    ]
+    return owners + pobjs(obj, ("from", "by", "of")) + [a for a in agents if a.dep_ == "pobj"]
+
+
+def complement_objects(verb: Token) -> list[Token]:
+    """Objects of the verb's 'to' complement: Serbia in 'promised to democratize Serbia'."""
+    out: list[Token] = []
+    comps = [c for c in verb.children if c.dep_ == "xcomp"]
+    comps += [g for p in verb.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pcomp"]  # 'called for
+    comps += [c for g in comps for c in g.children if c.dep_ == "conj"]  # destroying ISIS', 'dismantling and ...'
+    for comp in comps:
+        out += [c for c in comp.children if c.dep_ in {"dobj", "dative"}] + pobjs(comp, TARGET_PREPS)
+    return [t for t in out if t.ent_type_ not in NON_ACTOR_ENTITIES]
+
+
+def clause_subjects(verb: Token) -> list[Token]:
+    """Subjects of a verb's 'that' clause: the addressee of 'demanded that the US cancel'."""
+    return [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
+
+
+# -------------------------------------------------------------------- nouns
+
+
+def noun_arguments(noun: Token, pattern: Pattern, obj: Token | None, actors: DocActors) -> Args:
+    phrase = _event_phrase(noun)
+    heads = [phrase] + ([obj] if obj is not None and not same(obj, phrase) else [])
+    # 'the signing of a memorandum ... between A and B': the parties hang on the noun or inside its object,
+    # not inside other phrases ('an investigation of collusion between A and B' is not between A and B)
+    between = pobjs(phrase, ("between", "among"))
+    if obj is not None:
+        between += [p for t in obj.subtree for p in pobjs(t, ("between", "among"))]
+    parties = resolve_all(between, actors) if between else []
+    if len(parties) >= 2 and pattern.symmetric:
+        return Args(parties[:1], parties[1:2], True)  # 'talks between A and B'
+    source_tokens, target_tokens = _noun_roles(phrase, pattern, obj)
+    if len(parties) >= 2:
+        target_tokens += between  # 'a mediation mission between A and B' is done by someone else to both
+    for h in heads:
+        target_tokens += pobjs(h, NOUN_TARGET_PREPS)
+    verb = support_verb(phrase)
+    if verb is not None and verb.lemma_.lower() in SUPPORT_VERBS:
+        # 'Israel mounted its invasion', 'they continued their strike': the pronoun is the subject
+        source_tokens = [t for t in source_tokens if t.lower_ not in REFERRING_PRONOUNS] or verb_subjects(verb)[0]
+        target_tokens += [t for t in pobjs(verb, TARGET_PREPS) if not same(t, phrase)]
+    source_tokens = source_tokens or _owner_of_governing_noun(phrase)
+    sources = resolve_all(source_tokens, actors)
+    if not sources:
+        sources = _national_modifiers(phrase, actors, pattern)
+        if len(sources) > 1 and pattern.symmetric:
+            return Args(sources[:1], sources[1:2], True)  # 'U.S.-Soviet talks'
+        sources = sources[:1]
+    targets = _without(resolve_all(target_tokens, actors, shallow=True), sources)
+    return Args(sources, targets, bool(target_tokens) and names_actor(target_tokens))
+
+
+def _event_phrase(noun: Token) -> Token:
+    """A trigger modifying a light noun stands for its phrase: 'mediation mission', 'aid deliveries'."""
+    head = noun.head
+    if noun.dep_ == "compound" and head.i != noun.i and head.lemma_.lower() in LIGHT_NOUNS:
+        return head
+    return noun
+
+
+def _noun_roles(noun: Token, pattern: Pattern, obj: Token | None) -> tuple[list[Token], list[Token]]:
+    """(source tokens, target tokens) from the noun's possessor, 'by X' and 'of X'."""
+    possessors = [c for c in noun.children if c.dep_ == "poss"]
+    compounds: list[Token] = []
+    by = pobjs(noun, ("by",))
+    of = [o for o in pobjs(noun, ("of",)) if not same(o, obj)]
+    if pattern.of_target or pattern.root in HARM_ROOTS:
+        # 'the Russia investigation', 'the Benghazi attack': a proper-noun modifier names who or where it hit
+        compounds = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if pattern.of_target:
+        if possessors and not of:
+            return by, possessors + compounds  # "Khashoggi's murder": the possessor suffered it
+        return possessors + by, of + compounds
+    return possessors + by + of, compounds
+
+
+def _owner_of_governing_noun(noun: Token) -> list[Token]:
+    """'the outcome of X's visit' / "X's decision to suspend": the possessor of the noun that governs this one."""
+    if noun.dep_ == "pobj" and noun.head.head.dep_ in {"nsubj", "dobj", "pobj"}:
+        return [c for c in noun.head.head.children if c.dep_ == "poss"]
+    if noun.dep_ in {"xcomp", "acl"}:
+        return [c for c in noun.head.children if c.dep_ == "poss"]
+    return []
+
+
+def _national_modifiers(noun: Token, actors: DocActors, pattern: Pattern) -> list[ResolvedActor]:
+    """Countries named as adjectives or compounds of the noun: 'Israeli airstrikes', 'US sanctions' (for harm done
+    to someone only adjectives: 'the Russia investigation' is about Russia)."""
+    out: list[ResolvedActor] = []
+    for child in noun.lefts:
+        if child.dep_ not in {"amod", "compound", "nmod"}:
+            continue
+        if (pattern.of_target or pattern.root in HARM_ROOTS) and child.dep_ == "compound" and child.pos_ == "PROPN":
+            hit = actors.kb_hits.get(child.i)
+            if hit is None or hit[1].kind != "group":
+                continue  # 'the Libya attack' happened in Libya; 'ISIS attacks' are by ISIS
+        for t in [child, *conjuncts(child), *(c for c in child.children if c.dep_ in {"compound", "amod"})]:
+            hit = actors.kb_hits.get(t.i)
+            if hit is None:
+                continue
+            found = actors.resolve(t)
+            if found is not None and all(found.actor is not o.actor for o in out):
+                out.append(found)
+    return out

@@ -1,0 +1,384 @@
+"""Modality and frames: whether a trigger reports an event that happened, and what kind of event it really is.
+
+Coded ("asserted", or "future"/"intended" for stated intentions):
+  - a plain clause: "Russia attacked Ukraine";
+  - a stated intention or plan: "will visit", "said it would allow", "is ready to withdraw", "agreed to meet":
+    cooperation becomes an expression of intent (03x), harm a threat (13x); verbal codes keep their code;
+  - a trigger governed by an appeal, intent, demand, rejection or threat verb: one event of the governor's root,
+    specialised by the governed code ("threatened to invade" 1382, "refused to release" 1243, "urged X to talk" 026);
+  - a negated intention: "will not accept", "vowed not to return" -> a rejection (12x);
+  - an obligation in reported speech: "X said Y must withdraw" -> a demand of X on Y (10x).
+Dropped: negated facts ("did not attack"), hypotheticals and speculation (could, may, might, would outside reported
+speech, "possible", "considering"), conditionals (if, unless, whether; threats excepted, they are conditional by
+nature) and questions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon
+from .triggers import ASPECT_VERBS, Trigger, is_infinitive
+
+SPECULATIVE_MODALS = frozenset({"could", "may", "might", "can", "ought", "'d"})
+OBLIGATION_MODALS = frozenset({"must", "should"})
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})  # "wo" is the first half of "won't"
+SPEECH_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "state",
+        "declare",
+        "announce",
+        "insist",
+        "reiterate",
+        "stress",
+        "add",
+        "warn",
+        "note",
+        "claim",
+        "argue",
+        "confirm",
+        "indicate",
+        "write",
+        "report",
+        "assert",
+        "maintain",
+        "emphasize",
+        "emphasise",
+        "remind",
+        "conclude",
+        "signal",
+        "tweet",
+        "vow",
+        "pledge",
+        "promise",
+        "threaten",
+        "decide",
+    }
+)
+# Governors under which nothing has happened yet and nothing is promised either.
+SPECULATIVE_VERBS = frozenset(
+    {
+        "consider",
+        "weigh",
+        "mull",
+        "contemplate",
+        "expect",
+        "fear",
+        "predict",
+        "speculate",
+        "doubt",
+        "wonder",
+        "imagine",
+        "suggest",
+        "debate",
+        "discuss",
+        "explore",
+        "study",
+        "review",
+        "like",
+        "love",
+        "would",
+        "believe",
+        "think",
+        "assume",
+        "suspect",
+        "guess",
+        "hypothesize",
+        "help",
+    }
+)
+SPECULATIVE_ADJ = frozenset(
+    {"possible", "potential", "likely", "unlikely", "hypothetical", "would-be", "prospective", "future", "impossible"}
+)
+PLANNED_ADJ = frozenset({"planned", "proposed", "scheduled", "upcoming", "forthcoming", "expected"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+FAILURE_VERBS = frozenset({"fail", "refrain", "neglect", "avoid", "stop"})
+EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "acl", "pcomp", "advcl"})
+COOPERATION_ROOTS = frozenset({"04", "05", "06", "07", "08"})
+HARM_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+INTENT_ROOT = "03"
+THREAT_ROOT = "13"
+REJECT_ROOT = "12"
+DEMAND_ROOT = "10"
+APPEAL_ROOT = "02"
+
+
+@dataclass(frozen=True)
+class Mood:
+    """What the words around a verb say about its clause."""
+
+    negated: bool = False
+    speculative: bool = False  # could, may, might; 'would' outside reported speech
+    future: bool = False  # will, shall, 'would' in reported speech, 'be going to'
+    obligation: bool = False  # must, should, have to
+    conditional: bool = False
+    question: bool = False
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How one trigger is coded: the final code, the token whose arguments and evidence count, and modality."""
+
+    code: str
+    head: Token  # the event's trigger in the output (the governor when a frame applies)
+    modality: str  # asserted | future | intended
+    governed: Trigger | None = None  # the trigger the frame specialised, whose arguments fill gaps
+
+
+def clause_mood(verb: Token) -> Mood:
+    """Mood of one verb (or adjective) from its own auxiliaries, negation, subordinator and the sentence's end."""
+    negated = speculative = future = obligation = conditional = False
+    for child in verb.children:
+        dep, low = child.dep_, child.lower_
+        if dep == "neg":
+            negated = True
+        elif dep in {"aux", "auxpass"}:
+            if low in SPECULATIVE_MODALS:
+                speculative = True
+            elif low in OBLIGATION_MODALS:
+                obligation = True
+            elif low in FUTURE_AUX:
+                future = True
+            elif low == "would":
+                future = in_reported_speech(verb)
+                speculative = not future
+        elif dep == "mark" and low in CONDITION_MARKS:
+            conditional = True
+        elif dep == "advmod" and (
+            low == "never" or (low == "longer" and any(g.lower_ == "no" for g in child.children))
+        ):
+            negated = True
+    if verb.dep_ == "conj" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        shared = clause_mood(verb.head)  # 'China may stop buying ... and restrict trade': the modal is shared
+        speculative = speculative or shared.speculative
+        future = future or shared.future
+        obligation = obligation or shared.obligation
+    if _going_to(verb) or _has_to(verb):
+        future = future or _going_to(verb)
+        obligation = obligation or _has_to(verb)
+    question = verb.sent.text.rstrip().rstrip("\"”’'").endswith("?")
+    return Mood(negated, speculative, future, obligation, conditional, question)
+
+
+def _going_to(verb: Token) -> bool:
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG"
+
+
+def _has_to(verb: Token) -> bool:
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_ in {"have", "need"} and is_infinitive(verb)
+
+
+def in_reported_speech(verb: Token) -> bool:
+    """A clause that reports what someone said ('X said it would ...'): its head is a speech verb."""
+    t = verb
+    for _ in range(3):
+        if t.dep_ == "conj":
+            t = t.head
+            continue
+        if t.dep_ in {"ccomp", "xcomp"}:
+            return t.head.lemma_.lower() in SPEECH_VERBS
+        return False
+    return False
+
+
+def governor(token: Token) -> Token | None:
+    """`_governor`, looking through aspect verbs: 'prepared to resume shelling' is governed by 'prepared'."""
+    gov = _governor(token)
+    if gov is not None and gov.lemma_.lower() in ASPECT_VERBS and gov.dep_ == "xcomp":
+        return _governor(gov) or gov
+    return gov
+
+
+def _governor(token: Token) -> Token | None:
+    """The word whose complement or object a trigger is: 'threatened to invade', 'demanded the withdrawal',
+    'called for sanctions', 'is ready to withdraw', 'the decision to suspend' (None when it has none)."""
+    t = token
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head  # 'promised to democratize Serbia and establish ...'
+    if t.dep_ == "xcomp" or (t.dep_ == "ccomp" and t.i == token.i):
+        return t.head  # a conjunct of a 'that' clause is usually a new sentence the parser attached there
+    if t.dep_ in {"dobj", "nsubjpass"} and token.pos_ in {"NOUN", "PROPN"}:
+        return t.head
+    if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in {"for", "to", "on", "upon"}:
+        return t.head.head  # 'called for sanctions', 'agreed to a ceasefire'
+    if t.dep_ == "acl" and (is_infinitive(t) or any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)):
+        return t.head  # 'the decision to suspend', 'its demand that Israel ease ...'
+    return None
+
+
+def read_trigger(trigger: Trigger, by_index: dict[int, Trigger], lexicon: Lexicon) -> Reading | None:
+    """How a trigger is coded, or None when its clause does not assert it (negated, speculative, asked...)."""
+    token = trigger.token
+    anchor = _anchor(trigger, by_index, lexicon)
+    gov = governor(anchor)
+    frame = by_index.get(gov.i) if gov is not None else None
+    if frame is not None and frame.pattern.root in (APPEAL_ROOT, INTENT_ROOT, DEMAND_ROOT, REJECT_ROOT, THREAT_ROOT):
+        return _framed(trigger, frame, lexicon)
+    mood = _trigger_mood(trigger)
+    if mood.question or mood.speculative:
+        return None
+    if gov is not None and gov.lemma_.lower() in SPECULATIVE_VERBS:
+        return None
+    intended = gov is not None and _is_intent_word(gov, lexicon)
+    embedding = embedding_mood(anchor, lexicon)
+    if embedding.speculative or embedding.conditional or embedding.negated:
+        return None
+    if intended:
+        gov_mood = governor_mood(gov)
+        if gov_mood.speculative or gov_mood.question or gov_mood.conditional:
+            return None
+        if gov_mood.negated:
+            return _negated_intent(trigger, lexicon)
+    if mood.conditional and not _is_threat(trigger.code):
+        return None
+    if mood.negated:
+        return _negated_intent(trigger, lexicon) if (mood.future or intended) else None
+    if mood.obligation:
+        return None  # obligations are demands only in reported speech (see `reported_demand`)
+    if mood.future or intended or _planned(token):
+        return _intention(trigger, lexicon, "intended" if intended else "future")
+    return Reading(trigger.code, token, "asserted")
+
+
+def _anchor(trigger: Trigger, by_index: dict[int, Trigger], lexicon: Lexicon) -> Token:
+    """Where a trigger's clause is read from: a noun object of a plain support verb is read from that verb
+    ('promised to continue military aid' is a promise), a verb or any other noun from itself."""
+    token = trigger.token
+    if trigger.pos != "noun" or token.dep_ not in {"dobj", "nsubjpass"}:
+        return token
+    verb = token.head
+    if verb.pos_ != "VERB" or verb.i in by_index or _is_intent_word(verb, lexicon):
+        return token
+    return verb
+
+
+def governor_mood(word: Token) -> Mood:
+    """Mood of a governing word; an adjective takes its copula's ('is not ready to', 'would be willing to')."""
+    if word.dep_ in {"acomp", "oprd"} and word.head.i != word.i:
+        return clause_mood(word.head)
+    return clause_mood(word)
+
+
+def embedding_mood(token: Token, lexicon: Lexicon) -> Mood:
+    """What the clauses above a trigger say: 'X could decide to invade', 'in the event that X invades', 'there is no
+    sign that X will deploy', 'it is possible that X attacked'. Intent words answer for themselves (`read_trigger`)."""
+    speculative = conditional = negated = False
+    t = token
+    for _ in range(5):
+        if t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head  # a conjunct shares its head's embedding, not its head's own negation
+            continue
+        if t.dep_ not in EMBEDDING_DEPS or t.head.i == t.i:
+            break
+        if _purpose(t):
+            speculative = True  # 'recruited men to commit murder': an aim, not an act
+        came_from = t
+        t = t.head
+        if t.pos_ in {"NOUN", "PROPN"}:
+            negated = negated or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
+            conditional = conditional or (t.lemma_.lower() in {"event", "case"} and t.head.lower_ == "in")
+            continue
+        if came_from.dep_ == "ccomp" and _is_intent_word(t, lexicon):
+            speculative = True  # 'Hamas wants Israel to halt attacks': a wish about someone else's act
+        mood = governor_mood(t)
+        negated = negated or t.lemma_.lower() in FAILURE_VERBS  # 'failed to broker', 'refrained from attacking'
+        speculative = speculative or mood.speculative or mood.obligation or t.lemma_.lower() in SPECULATIVE_VERBS
+        speculative = speculative or any(c.dep_ == "acomp" and c.lower_ in SPECULATIVE_ADJ for c in t.children)
+        conditional = conditional or mood.conditional
+        negated = negated or (mood.negated and not _is_intent_word(t, lexicon))
+    return Mood(negated=negated, speculative=speculative, conditional=conditional)
+
+
+def _purpose(clause: Token) -> bool:
+    """A to-infinitive complement of a verb with its own object states an aim, not an act: 'recruited men to
+    fight', 'sent troops to monitor'. (A purpose clause, 'opened fire to disperse them', usually did happen.)"""
+    if not is_infinitive(clause) or clause.dep_ != "xcomp":
+        return False
+    return any(c.dep_ in {"dobj", "dative"} for c in clause.head.children)
+
+
+def _trigger_mood(trigger: Trigger) -> Mood:
+    token = trigger.token
+    if trigger.pos == "verb":
+        return clause_mood(token)
+    if any(c.dep_ == "amod" and c.lower_ in SPECULATIVE_ADJ for c in token.children):
+        return Mood(speculative=True)
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return Mood(negated=True)  # 'no cease-fire
+    verb = support_verb(token)
+    return clause_mood(verb) if verb is not None else Mood()
+
+
+def _planned(token: Token) -> bool:
+    return token.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "amod" and c.lower_ in PLANNED_ADJ for c in token.children)
+
+
+def _is_intent_word(word: Token, lexicon: Lexicon) -> bool:
+    return word.lemma_.lower() in lexicon.intent_words or word.lower_ in lexicon.intent_words
+
+
+def _is_threat(code: str) -> bool:
+    return code[:2] == THREAT_ROOT
+
+
+def _framed(trigger: Trigger, frame: Trigger, lexicon: Lexicon) -> Reading | None:
+    """One event for 'threatened to invade', 'urged X to negotiate', 'refused to release' at the governor."""
+    mood = _trigger_mood(frame)
+    if mood.negated or mood.speculative or mood.question:
+        return None
+    root = frame.pattern.root
+    if mood.conditional and root != THREAT_ROOT:
+        return None
+    if root == INTENT_ROOT and clause_mood(trigger.token).negated:
+        root = REJECT_ROOT  # 'vowed not to return the Golan Heights'
+    code = lexicon.frame_code(root, trigger.code)
+    if code == root + "0" and frame.code[:2] == root:
+        code = frame.code  # nothing more specific: keep the governor's own code ('warned', 'pledged')
+    modality = "intended" if root in (INTENT_ROOT, THREAT_ROOT) else "asserted"
+    return Reading(code, frame.token, modality, trigger)
+
+
+def _intention(trigger: Trigger, lexicon: Lexicon, modality: str) -> Reading:
+    """A future or intended event: cooperation -> 03x intent, harm -> 13x threat, anything else keeps its code."""
+    root = trigger.pattern.root
+    if root in COOPERATION_ROOTS or root in HARM_ROOTS:
+        return Reading(lexicon.frame_code(INTENT_ROOT, trigger.code), trigger.token, modality)
+    return Reading(trigger.code, trigger.token, "future")
+
+
+def _negated_intent(trigger: Trigger, lexicon: Lexicon) -> Reading | None:
+    """'will not accept', 'is not ready to release': a refusal of cooperation; a promise not to harm is dropped."""
+    if trigger.pattern.root not in COOPERATION_ROOTS:
+        return None
+    return Reading(lexicon.frame_code(REJECT_ROOT, trigger.code), trigger.token, "intended")
+
+
+def support_verb(noun: Token) -> Token | None:
+    """The verb a noun is the object of, or through 'in': 'held talks', 'engaged in talks'."""
+    if noun.dep_ in {"dobj", "nsubjpass", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
+        return noun.head
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ == "in" and prep.head.pos_ in {"VERB", "AUX"}:
+        return prep.head  # 'engaged in talks', 'took part in talks'; not 'opened the door for attacks'
+    return None
+
+
+def reported_demand(token: Token) -> tuple[Token, Token, bool] | None:
+    """'X said Y must withdraw': (the speech verb, the obliged verb, strong) for an obligation modal token.
+
+    `strong` is True for must/have to (a demand), False for should (an appeal).
+    """
+    if token.dep_ != "aux" or token.lower_ not in OBLIGATION_MODALS:
+        return None
+    verb = token.head
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    if any(c.dep_ == "neg" for c in verb.children) or clause_mood(verb.head).negated:
+        return None
+    return verb.head, verb, token.lower_ == "must"

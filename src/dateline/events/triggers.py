@@ -1,0 +1,279 @@
+"""Find event triggers: tokens whose lemma the lexicon knows, with the most specific pattern that fits the parse.
+
+One dict lookup per token decides whether a token can be a trigger at all; only candidates look at their
+children. A pattern's fixed words and synset object belong to its event: a trigger named by another trigger's
+pattern ("lodged a protest", "cancelled the visit", "attempted to assassinate") is not coded on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import Lexicon, Pattern
+
+# Heads that only measure or package what their modifier names: "aid deliveries", "the application of Section 907".
+LIGHT_NOUNS = frozenset(
+    {
+        "application",
+        "enforcement",
+        "implementation",
+        "imposition",
+        "use",
+        "provision",
+        "part",
+        "set",
+        "package",
+        "round",
+        "series",
+        "kind",
+        "type",
+        "number",
+        "program",
+        "programme",
+        "delivery",
+        "shipment",
+        "supply",
+        "flow",
+        "payment",
+        "convoy",
+        "effort",
+        "mission",
+        "operation",
+        "process",
+        "campaign",
+        "wave",
+        "return",
+        "resumption",
+        "extension",
+        # measures: '25,000 tons of food aid', '$50,000 worth of goods', '70 million dollars of aid'
+        "ton",
+        "tonne",
+        "kilogram",
+        "kg",
+        "worth",
+        "amount",
+        "dollar",
+        "euro",
+        "million",
+        "billion",
+        "quantity",
+        "consignment",
+        "batch",
+        "load",
+        "truckload",
+        "shipload",
+    }
+)
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
+# Roots whose verbs can take a 'that' clause as what they do ('demanded that', 'warned that'); any other verb with
+# one reports rather than acts ('the visit demonstrates that ...', 'it shows the army attacked ...').
+CLAUSAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+SKIPPED_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass"})
+VERB_PART_DEPS = frozenset({"xcomp", "pcomp", "prt"})  # how a verb named by a pattern hangs on its trigger
+GERUND_ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "csubj"})
+HEADLINE_SHARE = 0.7  # share of capitalised words (of more than three letters) that marks a title-case line
+ASPECT_VERBS = frozenset({"begin", "start", "continue", "keep", "resume", "go", "be"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    token: Token
+    pos: str  # "verb" | "noun"
+    pattern: Pattern
+    obj: Token | None  # the token that filled the pattern's synset, if any
+    parts: frozenset[int]  # token indices the pattern names (its fixed words and synset object)
+
+    @property
+    def code(self) -> str:
+        return self.pattern.code
+
+    @property
+    def i(self) -> int:
+        return self.token.i
+
+
+def find_triggers(doc: Doc, lexicon: Lexicon, body_start: int = 0) -> list[Trigger]:
+    """Every trigger of the document, in text order, without those another trigger's pattern names."""
+    found: list[Trigger] = []
+    headlines: dict[int, bool] = {}  # sentence start -> whether it is a title-case headline
+    for token in doc:
+        if token.idx < body_start:
+            continue
+        pos = _trigger_pos(token)
+        if pos is None or lexicon_misses(token, pos, lexicon):
+            continue
+        sent = token.sent
+        if sent.start not in headlines:
+            headlines[sent.start] = _headline(sent)
+        if headlines[sent.start]:
+            continue
+        trigger = _match(token, pos, lexicon)
+        if trigger is not None:
+            found.append(trigger)
+    named = {i for t in found for i in t.parts}
+    return [t for t in found if t.i not in named]
+
+
+def _trigger_pos(token: Token) -> str | None:
+    if token.pos_ == "VERB":
+        return None if _nominal_gerund(token) else "verb"
+    if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and not token.ent_type_):
+        return "noun"  # a proper noun only outside named entities: "March" the month is not a march
+    return None
+
+
+def lexicon_misses(token: Token, pos: str, lexicon: Lexicon) -> bool:
+    """The cheap first test: neither the lemma nor the word form is a trigger."""
+    return not lexicon.candidates(pos, token.lemma_.lower()) and not lexicon.candidates(pos, token.lower_)
+
+
+def _headline(sent: Span) -> bool:
+    """A title-case line ('We Interrupt Our Regular Programming to Announce the Surrender'): headlines and captions
+    run into the body text, and their verbs are not reports of events. A capitalised verb inside the line is the
+    sign ('NATO condemned Russia on Tuesday' has many capitals, but not on its verb)."""
+    words = [t for t in sent if t.is_alpha and len(t.text) > 3]
+    capitalised = sum(1 for t in words if t.text[0].isupper())
+    if len(words) < 3 or capitalised < HEADLINE_SHARE * len(words):
+        return False
+    return any(t.pos_ in {"VERB", "AUX"} and t.text[0].isupper() and t.i > sent.start for t in sent)
+
+
+def _nominal_gerund(verb: Token) -> bool:
+    """A gerund used as a noun phrase reports no act of its own ('the law restricts providing aid'), unless an
+    aspect verb carries it ('began capturing')."""
+    if verb.tag_ != "VBG":
+        return False
+    if verb.dep_ in GERUND_ARGUMENT_DEPS:
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in ASPECT_VERBS
+
+
+def _match(token: Token, pos: str, lexicon: Lexicon) -> Trigger | None:
+    lemma = token.lemma_.lower()
+    candidates = lexicon.candidates(pos, lemma)
+    if token.lower_ != lemma:
+        candidates = candidates + lexicon.candidates(pos, token.lower_)
+    if not candidates:
+        return None
+    reports = pos == "verb" and _has_that_clause(token)
+    for pattern in candidates:
+        if reports and pattern.root not in CLAUSAL_ROOTS:
+            continue
+        parts = _fits(token, pattern)
+        if parts is None:
+            continue
+        if pattern.synset is None:
+            return Trigger(token, pos, pattern, None, frozenset(parts))
+        obj = synset_object(token, pos, pattern.synset, lexicon)
+        if obj is not None:
+            return Trigger(token, pos, pattern, obj, frozenset(parts | {obj.i}))
+    return None
+
+
+def _fits(token: Token, pattern: Pattern) -> set[int] | None:
+    """The token indices of the pattern's words when all constraints hold, else None."""
+    parts: set[int] = set()
+    for word in pattern.words:
+        found = _attached(token, word)
+        if found is None:
+            return None
+        parts.add(found.i)
+    for word in pattern.modifiers:
+        found = _modifier(token, word)
+        if found is None:
+            return None
+        parts.add(found.i)
+    if any(_attached(token, word) is not None for word in pattern.absent):
+        return None
+    if pattern.no_object and any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in token.children):
+        return None  # 'rallied partners to keep sanctions' has an object clause: not a rally
+    if pattern.infinitive and not any(c.dep_ == "xcomp" and is_infinitive(c) for c in token.children):
+        return None
+    return parts
+
+
+def _has_that_clause(verb: Token) -> bool:
+    return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" for m in c.children) for c in verb.children)
+
+
+def _matches(t: Token, word: str) -> bool:
+    return t.lower_ == word or t.lemma_.lower() == word
+
+
+def _attached(token: Token, word: str) -> Token | None:
+    """A word hanging on the trigger: a child or grandchild other than its subject; a verb only as its
+    complement ('declined to comment', not 'refused ..., saying ...')."""
+    for child in token.children:
+        if child.dep_ in SKIPPED_DEPS or (child.pos_ == "VERB" and child.dep_ not in VERB_PART_DEPS):
+            continue  # the trigger's own subject, or its 'to' ('continuing to commit' is not 'commit to')
+        if _matches(child, word):
+            return child
+        for grandchild in child.children:
+            if _matches(grandchild, word) and (grandchild.pos_ != "VERB" or grandchild.dep_ in VERB_PART_DEPS):
+                return grandchild
+    return None
+
+
+def _modifier(token: Token, word: str) -> Token | None:
+    """A word before a noun head in its phrase: "hunger" in "a hunger strike", "guided" in "guided missile strike"."""
+    for t in token.doc[token.left_edge.i : token.i]:
+        if _matches(t, word):
+            return t
+    return None
+
+
+# -------------------------------------------------------------------- synset objects
+
+
+def candidate_objects(token: Token, pos: str) -> list[Token]:
+    """Where a trigger's object can be: direct object, passive subject, objects of its prepositions, and for nouns
+    compound modifiers; looking through coordination and light nouns ("a deal and a treaty", "the application of")."""
+    objs: list[Token] = []
+    for child in token.children:
+        if child.dep_ in OBJECT_DEPS:
+            objs.append(child)
+        elif child.dep_ in {"prep", "agent"} or child.dep_ == "prt":
+            objs.extend(c for c in child.children if c.dep_ == "pobj")
+        elif pos == "noun" and child.dep_ in MODIFIER_DEPS:
+            objs.append(child)
+    if token.dep_ in {"acl", "relcl"} and token.tag_ in {"VBN", "VBD"} and not is_infinitive(token):
+        objs.append(token.head)  # 'the declaration signed in Washington'
+    for obj in list(objs):
+        objs.extend(c for c in obj.children if c.dep_ == "conj")
+        if obj.lemma_.lower() in LIGHT_NOUNS:
+            for prep in obj.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    objs.extend(c for c in prep.children if c.dep_ == "pobj")
+    return objs
+
+
+def synset_object(token: Token, pos: str, synset: str, lexicon: Lexicon) -> Token | None:
+    for obj in candidate_objects(token, pos):
+        if _fills(obj, synset, lexicon):
+            return obj
+    return None
+
+
+def _fills(obj: Token, synset: str, lexicon: Lexicon) -> bool:
+    lemma = obj.lemma_.lower()
+    if lexicon.in_synset(synset, lemma) or lexicon.in_synset(synset, obj.lower_):
+        return True
+    modifiers = [t for t in obj.lefts if t.dep_ in MODIFIER_DEPS]
+    compound = " ".join(t.lemma_.lower() for t in modifiers)
+    if compound and lexicon.in_synset(synset, f"{compound} {lemma}"):
+        return True  # "martial law", "humanitarian aid"
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and lexicon.in_synset(synset, f"{lemma} of {pobj.lemma_.lower()}"):
+                    return True  # "state of emergency"
+    if lemma in LIGHT_NOUNS and any(lexicon.in_synset(synset, t.lemma_.lower()) for t in modifiers):
+        return True  # "aid deliveries", "military aid program"
+    return bool(obj.ent_type_) and lexicon.entity_in_synset(synset, obj.ent_type_)
+
+
+def is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

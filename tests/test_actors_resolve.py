@@ -1,0 +1,126 @@
+"""Actor resolution in a document: roles from titles and appositions, the leaders and armed-group data, the
+document's only country, and coreference by surname, description and pronoun."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.actors.resolve import _group_lookup, _LeaderRow, _load_rows, armed_groups, leaders
+from dateline.errors import DataFileError
+
+# -------------------------------------------------------------------- data files (no model needed)
+
+
+def test_armed_groups_follow_the_knowledge_base_case_rules():
+    assert _group_lookup("Hamas").code == "PSEREB"
+    assert _group_lookup("the Taliban").country == "AFG"
+    assert _group_lookup("ISIS").country == "IMG"
+    assert _group_lookup("isis") is None  # acronyms only in capitals
+    assert _group_lookup("hezbollah") is None  # names only when capitalised
+    assert all(entry.kind == "group" for entry in armed_groups().values())
+
+
+def test_leaders_hold_roles_only_in_office():
+    (putin,) = leaders()["putin"]
+    assert putin.on("2010-06-01")[1].role == "Prime Minister"
+    assert putin.on("2015-06-01")[1].role == "President"
+    assert putin.on("1995-01-01") == ("RUS", None)  # before any term: the country only
+    country, term = putin.on(None)  # no date: the latest term
+    assert country == "RUS" and term.role == "President"
+
+
+def test_a_shared_alias_names_everyone_who_had_it():
+    assert len(leaders()["bush"]) == 2
+    assert {row.country for row in leaders()["bush"]} == {"USA"}
+
+
+def test_bad_data_file_is_dl201(tmp_path):
+    path = tmp_path / "leaders.yaml"
+    path.write_text("- {name: X, country: usa, terms: []}\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        _load_rows(path, _LeaderRow)
+    assert err.value.code == "DL201"
+
+
+# -------------------------------------------------------------------- documents (need the model)
+
+
+def _actors(text: str, published: str | None = None):
+    from dateline.actors.resolve import find_actors
+    from dateline.pipeline import load_resources
+
+    res = load_resources()
+    doc = res.nlp(text)
+    return doc, find_actors(doc, res.kb, res.matcher, published=published)
+
+
+def _codes(text: str, published: str | None = None) -> dict[str, str]:
+    _doc, actors = _actors(text, published)
+    return {a.name: a.code for a in actors.actors.values() if a.mentions}
+
+
+@pytest.mark.slow
+def test_title_and_apposition_give_role_and_country():
+    codes = _codes("Egypt's foreign minister, Sameh Shoukry, met U.S. Secretary of State Antony Blinken in Cairo.")
+    assert codes["Sameh Shoukry"] == "EGYGOV"
+    assert codes["Antony Blinken"] == "USAGOV"
+
+
+@pytest.mark.slow
+def test_leaders_table_gives_a_bare_name_its_country_and_dated_role():
+    _doc, actors = _actors("Putin spoke to reporters in the Kremlin on Tuesday.", published="2010-03-02")
+    (putin,) = [a for a in actors.actors.values() if a.name == "Putin"]
+    assert (putin.country, putin.role, putin.inferred_from) == ("RUS", "Prime Minister", "leaders")
+
+
+@pytest.mark.slow
+def test_a_written_title_wins_over_the_leaders_table():
+    codes = _codes("Russian President Vladimir Putin arrived in Beijing.")
+    assert codes["Vladimir Putin"] == "RUSGOV"
+
+
+@pytest.mark.slow
+def test_lone_country_for_state_roles_only():
+    codes = _codes("President Isaias Afwerki addressed Eritrean troops on Monday.")
+    assert codes["Isaias Afwerki"] == "ERIGOV"
+    codes = _codes("President Isaias Afwerki met Kenyan and Ugandan officials in Asmara.")
+    assert codes["Isaias Afwerki"].startswith("---")  # several countries named: no guess
+
+
+@pytest.mark.slow
+def test_named_groups_and_their_members():
+    doc, actors = _actors("Hezbollah fighters crossed the border.")
+    fighters = next(t for t in doc if t.text == "fighters")
+    assert actors.resolve(fighters).actor.code == "LBNREB"
+    doc, actors = _actors("The leaders of the Taliban arrived in Doha on Monday.")
+    leaders_token = next(t for t in doc if t.text == "leaders")
+    assert actors.resolve(leaders_token).actor.code == "AFGREB"
+
+
+@pytest.mark.slow
+def test_shallow_resolution_ignores_actors_deep_in_the_phrase():
+    doc, actors = _actors("They discussed the fate of offices in Jerusalem.")
+    fate = next(t for t in doc if t.text == "fate")
+    assert actors.resolve(fate, shallow=True) is None
+    assert actors.resolve(fate) is not None  # the deep fallback still finds Jerusalem
+
+
+@pytest.mark.slow
+def test_coordinated_national_adjectives_name_two_groups():
+    doc, actors = _actors("Hungarian and Romanian officials agreed to cooperate.")
+    officials = next(t for t in doc if t.text == "officials")
+    first = actors.resolve(officials).actor
+    others = [r.actor for r in actors.coordinated_groups(officials)]
+    assert first.code == "HUNGOV" and [a.code for a in others] == ["ROUGOV"]
+
+
+@pytest.mark.slow
+def test_coreference_queries_keep_their_meaning():
+    text = "Azer Garayev, a political analyst at a Baku think tank, spoke on Monday. The analyst said he was hopeful."
+    doc, actors = _actors(text)
+    he = next(t for t in doc if t.text == "he")
+    analyst = [t for t in doc if t.text == "analyst"][-1]
+    assert actors.resolve(he).actor.name == "Azer Garayev"
+    assert actors.last_person_before(he.i).name == "Azer Garayev"
+    assert actors.person_with_role("analyst", analyst.i).name == "Azer Garayev"
+    assert actors.actor_at(0).name == "Azer Garayev"

@@ -1,0 +1,220 @@
+"""CAMEO event coding: the lexicon file, frames, and the coder on sentences written for these tests.
+
+Lexicon tests read only the data file; the coder tests need the spaCy model (marked slow).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.errors import DataFileError
+from dateline.events.lexicon import default_lexicon_path, load_lexicon
+
+# -------------------------------------------------------------------- the lexicon file
+
+
+def _write(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "lexicon.yaml"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_lexicon_covers_every_root_and_most_codes():
+    lexicon = load_lexicon()
+    assert lexicon.roots == {f"{n:02d}" for n in range(1, 21)}
+    assert lexicon.n_codes >= 150
+
+
+def test_lexicon_bad_yaml_is_dl201(tmp_path):
+    with pytest.raises(DataFileError) as err:
+        load_lexicon(_write(tmp_path, "codes: [unclosed\n"))
+    assert err.value.code == "DL201"
+
+
+def test_lexicon_unknown_code_is_dl202(tmp_path):
+    with pytest.raises(DataFileError) as err:
+        load_lexicon(_write(tmp_path, 'codes:\n  "999":\n    verbs: [frobnicate]\n'))
+    assert err.value.code == "DL202"
+
+
+def test_lexicon_unknown_field_and_synset_are_dl201(tmp_path):
+    with pytest.raises(DataFileError) as err:
+        load_lexicon(_write(tmp_path, 'codes:\n  "042":\n    verbs: [visit]\n    colour: blue\n'))
+    assert err.value.code == "DL201"
+    with pytest.raises(DataFileError) as err:
+        load_lexicon(_write(tmp_path, 'codes:\n  "057":\n    verbs: ["sign TREATY"]\n'))
+    assert err.value.code == "DL201" and "TREATY" in str(err.value)
+
+
+def test_lexicon_hyphenated_word_is_rejected(tmp_path):
+    with pytest.raises(DataFileError) as err:
+        load_lexicon(_write(tmp_path, 'codes:\n  "0871":\n    nouns: [cease-fire]\n'))
+    assert err.value.code == "DL201"
+
+
+def test_lexicon_frame_map_with_unknown_code_is_dl202(tmp_path):
+    text = 'frames:\n  maps:\n    "13": {"19": "1399"}\ncodes:\n  "130":\n    verbs: [threaten]\n'
+    with pytest.raises(DataFileError) as err:
+        load_lexicon(_write(tmp_path, text))
+    assert err.value.code == "DL202"
+
+
+def test_pattern_language(tmp_path):
+    text = (
+        "synsets:\n  TROOPS: [troop]\n"
+        'codes:\n  "087":\n    verbs: ["withdraw TROOPS from", "seize !on", "decline +inf", "demonstrate !obj"]\n'
+        '    nouns: ["hunger strike", "trip to"]\n'
+    )
+    lexicon = load_lexicon(_write(tmp_path, text))
+    (withdraw,) = lexicon.candidates("verb", "withdraw")
+    assert withdraw.words == ("from",) and withdraw.synset == "TROOPS" and withdraw.specificity == 3
+    assert lexicon.candidates("verb", "seize")[0].absent == ("on",)
+    assert lexicon.candidates("verb", "decline")[0].infinitive
+    assert lexicon.candidates("verb", "demonstrate")[0].no_object
+    (strike,) = lexicon.candidates("noun", "strike")
+    assert strike.modifiers == ("hunger",) and strike.words == ()
+    assert lexicon.candidates("noun", "trip")[0].words == ("to",)
+
+
+def test_frames_specialise_the_governed_code():
+    lexicon = load_lexicon()
+    assert lexicon.frame_code("13", "192") == "1382"  # threatened to invade
+    assert lexicon.frame_code("03", "087") == "0356"  # agreed to withdraw
+    assert lexicon.frame_code("03", "1823") == "1383"  # an intention to kill is a threat
+    assert lexicon.frame_code("12", "0841") == "1243"  # refused to release
+    assert lexicon.frame_code("10", "051") == "102"  # demanded support
+    assert lexicon.frame_code("02", "111") == "020"  # nothing finer: the generic appeal
+
+
+def test_default_lexicon_is_packaged():
+    assert default_lexicon_path().is_file()
+
+
+# -------------------------------------------------------------------- the coder on sentences
+
+PUBLISHED = "2024-05-10"
+
+
+def _events(text: str):
+    import dateline
+
+    return dateline.analyze(text, published=PUBLISHED).events
+
+
+def _dyads(text: str) -> set[tuple[str, str, str]]:
+    return {(e.code, e.source.country, e.target.country) for e in _events(text)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # active voice: subject -> source, object -> target
+        ("Germany imposed new sanctions on Iran on Monday.", ("163", "DEU", "IRN")),
+        # passive voice: 'by X' is the source, the subject the target
+        ("New sanctions were imposed on Iran by Germany on Monday.", ("163", "DEU", "IRN")),
+        # a national adjective and a sector word make a group: 'Israeli warplanes' -> ISRMIL
+        ("Israel launched airstrikes on Gaza.", ("195", "ISR", "PSE")),
+        # phrasal verbs and particles
+        ("Russia pulled out its troops from Syria.", ("087", "RUS", "SYR")),
+        # nominal triggers
+        ("The visit of the Japanese prime minister to China began on Monday.", ("042", "JPN", "CHN")),
+        ("Canada's decision to lift sanctions on Cuba surprised analysts.", ("085", "CAN", "CUB")),
+        # named armed groups from the actor data
+        ("Hamas fighters fired rockets at Israel.", ("194", "PSE", "ISR")),
+        # a role given in apposition before the name, carried to the surname later
+        (
+            "Egypt's foreign minister, Sameh Shoukry, criticized Israel on Sunday. "
+            "Shoukry later met the Jordanian king.",
+            ("040", "EGY", "JOR"),
+        ),
+    ],
+)
+def test_codes_source_and_target(text, expected):
+    assert expected in _dyads(text)
+
+
+@pytest.mark.slow
+def test_coordinated_subjects_and_objects():
+    assert ("057", "FRA", "DEU") in _dyads("France and Germany signed a defence agreement in Paris.")
+    met = _dyads("The Turkish foreign minister met his Greek and Italian counterparts in Rome.")
+    assert {("040", "TUR", "GRC"), ("040", "TUR", "ITA")} <= met
+
+
+@pytest.mark.slow
+def test_several_events_in_one_sentence():
+    found = _dyads("Chad expelled two French diplomats and recalled its ambassador from Paris.")
+    assert {code for code, _, _ in found} >= {"161"}
+    both = _dyads("Egypt condemned the raid, and Jordan summoned the Israeli ambassador.")
+    assert ("114", "JOR", "ISR") in both
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia did not attack Ukraine.",  # negation
+        "Russia could attack Ukraine next year.",  # speculation
+        "Will Russia attack Ukraine?",  # question
+        "If Russia attacks Ukraine, NATO will respond.",  # condition
+        "Analysts believe that China may impose sanctions on Japan.",  # speculation in the clause above
+        "There is no sign that Turkey will deploy troops to Libya.",  # negated embedding
+    ],
+)
+def test_unasserted_events_are_not_coded(text):
+    assert not [e for e in _events(text) if e.root in {"16", "18", "19", "15", "13"}]
+
+
+@pytest.mark.slow
+def test_frames_threat_intent_refusal_and_demand():
+    assert ("1312", "CHN", "AUS") in _dyads("China threatened to impose tariffs on Australian wine.")
+    assert ("0353", "IRN", "GBR") in _dyads("Iran said it would release the British sailors.")
+    assert ("1056", "POL", "RUS") in _dyads("Poland said Russia must withdraw its troops from Belarus.")
+    refused = _events("Israeli President Isaac Herzog refused to meet the Jordanian foreign minister.")
+    assert [(e.code, e.modality) for e in refused] == [("125", "asserted")]
+    future = _events("The Indian prime minister will visit Japan next week.")
+    assert [(e.code, e.modality, e.target.country) for e in future] == [("036", "future", "JPN")]
+
+
+@pytest.mark.slow
+def test_in_quote_and_attribution():
+    text = '"Russian forces shelled our villages overnight," the Ukrainian governor said.'
+    (event,) = [e for e in _events(text) if e.root == "19"]
+    assert event.in_quote and event.attributed_to
+    assert event.source.country == "RUS"
+
+
+@pytest.mark.slow
+def test_background_event_has_its_own_date():
+    (event,) = _events("In 2014, Russia annexed Crimea from Ukraine, the minister recalled.")
+    assert (event.code, event.source.country, event.target.country) == ("192", "RUS", "UKR")
+    assert event.background and event.date == "2014"
+
+
+@pytest.mark.slow
+def test_location_and_home_target():
+    (signed,) = [e for e in _events("France and Germany signed a defence agreement in Paris.") if e.code == "057"]
+    assert signed.location is not None and signed.location.name == "Paris"
+    # a protest with no target is aimed at the country it happens in
+    protest = _events("Thousands of Kenyan students demonstrated in Nairobi on Tuesday.")
+    assert [(e.code, e.source.country, e.target.country, e.target.inferred) for e in protest] == [
+        ("141", "KEN", "KEN", True)
+    ]
+
+
+@pytest.mark.slow
+def test_every_event_has_the_contract_fields():
+    text = "Russia pulled out its troops from Syria. Hamas fighters fired rockets at Israel on Friday."
+    events = _events(text)
+    assert events
+    for e in events:
+        assert e.code and e.root == e.code[:2] and e.name and e.quad_class in {1, 2, 3, 4}
+        assert isinstance(e.goldstein, float)
+        for actor in (e.source, e.target):
+            assert actor.country and actor.code
+            assert text[actor.span[0] : actor.span[1]] == actor.text
+        assert text[e.trigger_span[0] : e.trigger_span[1]] == e.trigger
+        assert e.sentence_span[0] <= e.trigger_span[0] < e.sentence_span[1]
+        assert e.date and e.modality in {"asserted", "future", "intended"} and 0 < e.confidence <= 1
