@@ -218,3 +218,24 @@ def test_every_event_has_the_contract_fields():
         assert text[e.trigger_span[0] : e.trigger_span[1]] == e.trigger
         assert e.sentence_span[0] <= e.trigger_span[0] < e.sentence_span[1]
         assert e.date and e.modality in {"asserted", "future", "intended"} and 0 < e.confidence <= 1
+
+
+@pytest.mark.slow
+def test_specific_intent_stands_without_a_target():
+    # a stated intention to do something specific is coded even when nobody is named as its recipient
+    assert ("033", "MEX", "---") in _dyads("Mexico is ready to contribute 2,000 engineers to the relief effort.")
+    # a bare promise (030) says too little without a target
+    assert not [e for e in _events("Chile promised that things would improve.") if e.code.startswith("03")]
+
+
+@pytest.mark.slow
+def test_stative_participle_keeps_its_subject_as_source():
+    # 'is opposed to' states the subject's stance: the subject is the source, not the target of a passive
+    assert ("126", "NOR", "SWE") in _dyads("Norway is opposed to Swedish mediation in the dispute.")
+
+
+@pytest.mark.slow
+def test_expelled_personnel_belong_to_the_target():
+    # expelled inspectors are someone else's: their owner is the target, not the source's own means
+    assert ("1662", "SYR", "ARL") in _dyads("Syria expelled inspectors of the Arab League from the country.")
+    assert ("1662", "UNO", "IRQ") in _dyads("The UN withdrew its inspectors from Iraq.")

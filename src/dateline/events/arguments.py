@@ -50,6 +50,8 @@ MEANS_SYNSETS = frozenset(
     }
 )
 
+EXPEL_PREFIX = "1662"  # expel or withdraw inspectors or peacekeepers: the personnel belong to the target
+STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "dedicate"})  # 'be opposed to' is active in sense
 OBJECT_TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "into", "for")
 MUTUAL_PREFIXES = ("03", "04", "05", "06", "0871")  # cooperation by coordinated subjects is with each other
 NON_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
@@ -265,6 +267,8 @@ def verb_arguments(
     subjects, passive = verb_subjects(verb)
     agents = [c for p in verb.children if p.dep_ == "agent" for c in p.children if c.dep_ == "pobj"]
     target_tokens: list[Token] = []
+    if passive and not agents and _stative(verb):
+        subjects, passive = passive, []  # 'Israel is opposed to the plan': the subject holds the stance
     if passive or agents:
         source_tokens = agents
         target_tokens = [t for t in passive if not same(t, obj)]
@@ -280,7 +284,7 @@ def verb_arguments(
             target_tokens += [c for c in part.children if c.dep_ in {"dobj", "dative"}] + pobjs(part, preps)
         if obj is not None:
             target_tokens += pobjs(obj, ("with", "between", "to", "against", "on"))
-            owners = [] if pattern.symmetric or pattern.synset in MEANS_SYNSETS else object_owners(obj)
+            owners = [] if pattern.symmetric or _own_means(pattern) else object_owners(obj)
     # 'shared evidence with the U.S.', 'granted asylum to Panamanian officers': the object's own recipient
     target_tokens += [p for d in direct for p in pobjs(d, OBJECT_TARGET_PREPS)]
     target_tokens = [t for t in target_tokens if t.ent_type_ not in NON_ACTOR_ENTITIES]
@@ -299,6 +303,19 @@ def verb_arguments(
     if len(sources) > 1 and not targets and (pattern.symmetric or pattern.code.startswith(MUTUAL_PREFIXES)):
         sources, targets = sources[:1], sources[1:]  # 'A and B signed a treaty', 'A and B agreed to ...'
     return Args(sources, targets, bool(target_tokens) and names_actor(target_tokens))
+
+
+def _own_means(pattern: Pattern) -> bool:
+    """The object is the source's own means ('sent U.S. troops'), except when expelling others' personnel
+    ('expelled inspectors of the IAEA' is done to the IAEA)."""
+    return pattern.synset in MEANS_SYNSETS and not pattern.code.startswith(EXPEL_PREFIX)
+
+
+def _stative(verb: Token) -> bool:
+    """'is opposed to', 'is committed to': a participle that states its subject's stance, not a passive."""
+    return verb.lemma_.lower() in STATIVE_PARTICIPLES and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in verb.children
+    )
 
 
 def object_owners(obj: Token) -> list[Token]:

@@ -41,12 +41,12 @@ FALLBACK_ROOTS = frozenset({"06", "07", "08", "16"})  # material acts that alway
 # Material acts aimed at the place they happen in when no target is named.
 PLACE_TARGET_PREFIXES = ("07", "087", "15", "16", "19", "20")
 # Acts that say something even when nobody is named as their target ('demanded elections', 'threatened to
-# retaliate', 'launched airstrikes', 'declared a ceasefire'); visits, talks, promises, criticism, aid or sanctions
-# without a target say too little.
-ABSENT_TARGET_PREFIXES = ("02", "087", "10", "12", "13", "15", "17", "18", "19", "20")
-# Bare refusals, warnings and requests ('declined to rule', 'warned that ...', 'will request an analysis') say too
-# little without a target.
-VAGUE_CODES = frozenset({"020", "120", "130"})
+# retaliate', 'launched airstrikes', 'declared a ceasefire', 'is ready to contribute troops'); visits, talks, bare
+# promises, criticism, aid or sanctions without a target say too little.
+ABSENT_TARGET_PREFIXES = ("02", "03", "087", "10", "12", "13", "15", "17", "18", "19", "20")
+# Bare refusals, promises, warnings and requests ('declined to rule', 'promised that ...', 'warned that ...', 'will
+# request an analysis') say too little without a target.
+VAGUE_CODES = frozenset({"020", "030", "120", "130"})
 ADDRESSED_ROOTS = frozenset({"02", "10"})  # appeals and demands are made of someone else
 STATE_SECTORS = frozenset({None, "GOV", "MIL", "LEG", "JUD"})
 MILITARY_SECTORS = frozenset({"MIL"})
