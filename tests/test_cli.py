@@ -37,7 +37,7 @@ def test_analyze_json_contract(seed_path):
     result = runner.invoke(app, ["analyze", str(seed_path), "--format", "json"])
     assert result.exit_code == 0, result.output
     record = json.loads(result.output)
-    assert record["id"] == "seed_article"
+    assert record["id"] == "seed_article.txt"
     event = record["events"][0]
     for key in (
         "code",

@@ -53,7 +53,7 @@ def test_read_txt_seed_style_date_marker_and_dateline(tmp_path: Path) -> None:
     path = write(tmp_path / "kyiv_talks.txt", SEED_STYLE)
     article = read_one(path)
     assert article.text == SEED_STYLE  # nothing stripped: offsets are into the file as it is
-    assert article.id == "kyiv_talks"
+    assert article.id == "kyiv_talks.txt"
     assert article.path == str(path)
     assert article.published == "2024-03-05"
     assert article.dateline is not None
@@ -360,7 +360,7 @@ the foreign ministry said in a statement.</p>
 
 def test_read_html_article(tmp_path: Path) -> None:
     article = read_one(write(tmp_path / "talks.html", PAGE))
-    assert article.id == "talks"
+    assert article.id == "talks.html"
     assert article.title == "Talks resume in Kyiv"
     assert article.published == "2024-03-05"
     assert article.source == "Example News"
@@ -398,7 +398,7 @@ def test_read_directory(tmp_path: Path) -> None:
     write(corpus / ".git" / "HEAD.txt", "ref")
     skipped: list[tuple[str, str]] = []
     items = read_all(corpus, on_skip=lambda path, reason: skipped.append((Path(path).name, reason)))
-    assert [i.id for i in items] == ["a", "b", "c1"]
+    assert [i.id for i in items] == ["a.txt", "b.txt", "c1"]
     assert items[0].path == str(corpus / "a.txt")
     assert sorted(skipped) == [
         (".git", "hidden folder"),
@@ -455,12 +455,12 @@ def test_failure_does_not_stop_reading(tmp_path: Path) -> None:
     good = write(tmp_path / "good.txt", "Ministers met.")
     docx = write(tmp_path / "x.docx", b"PK\x03\x04")
     items = read_all(tmp_path / "missing.txt", docx, good)
-    assert [i.error.code if isinstance(i, ReadFailure) else i.id for i in items] == ["DL101", "DL102", "good"]
+    assert [i.error.code if isinstance(i, ReadFailure) else i.id for i in items] == ["DL101", "DL102", "good.txt"]
 
 
 def test_read_paths_accepts_one_path(tmp_path: Path) -> None:
     path = write(tmp_path / "one.txt", "Ministers met.")
-    assert [a.id for a in read_paths(str(path))] == ["one"]
+    assert [a.id for a in read_paths(str(path))] == ["one.txt"]
 
 
 # --- stdin -----------------------------------------------------------------------------------------------------------

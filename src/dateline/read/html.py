@@ -29,7 +29,7 @@ def read_html(path: Path, display: str) -> Article:
     """One `.html`/`.htm` page -> one Article with id = the file's stem."""
     data = load_bytes(path, display)
     page = decode(data, display, encoding=_declared_charset(data))
-    return article_from_html(page, id=path.stem, path=display)
+    return article_from_html(page, id=path.name, path=display)
 
 
 def article_from_html(page: str, *, id: str, path: str) -> Article:

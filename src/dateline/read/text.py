@@ -130,7 +130,7 @@ def check_text(text: str, display: str, *, limit: bool = True) -> str:
 def read_txt(path: Path, display: str) -> Article:
     """One `.txt` file -> one Article with id = the file's stem."""
     text = decode(load_bytes(path, display), display)
-    return build_article(text, id=path.stem, path=display)
+    return build_article(text, id=path.name, path=display)  # the file name: what gold files call documents
 
 
 def short_hash(text: str) -> str:
