@@ -1,0 +1,1 @@
+"""The routers: the JSON API under /api (one module per resource) and the HTML pages."""
