@@ -1,12 +1,19 @@
-"""Throughput: dateline against the bare spaCy pipeline, same model, same articles, same run.
+"""Throughput: dateline against the bare spaCy pipeline, same model, same articles, same run; and its scaling over
+worker processes.
 
-    python bench/throughput.py                 # all of ../shared/corpus/world_news_1k.jsonl
-    python bench/throughput.py --limit 200     # a quicker look
+    python bench/throughput.py                          # all of ../shared/corpus/world_news_1k.jsonl
+    python bench/throughput.py --limit 300              # a quicker look
+    python bench/throughput.py --limit 300 --workers 2  # also dateline with 2 worker processes (--workers 2,4 ...)
 
-Each side runs in its own child process, so peak RSS is that side's alone:
-  spacy     nlp.pipe(texts, batch_size=64) with the full pipeline (tagger, parser, NER, ...): the parse-bound floor
-  dateline  read + analyze every article (actors, quotes, events, enrichment), producing the full Analysis
-Prints articles/s, sentences/s and peak RSS for each, and the ratio dateline / spacy (higher is better).
+Each side runs in its own child process, one after the other, so peak RSS is that side's alone:
+  spacy         nlp.pipe(texts, batch_size=64) with the full pipeline (tagger, parser, NER, ...): the parse-bound floor
+  dateline      read + analyze every article (actors, quotes, events, enrichment), producing the full Analysis, in
+                one process (`--workers 1`)
+  dateline xN   the same with N worker processes (dateline.engines.local), end to end: worker start-up and model
+                loading included; peak RSS is the largest of one worker's
+Prints articles/s, sentences/s and peak RSS for each, the ratio dateline / spacy (higher is better) and the scaling
+dateline xN / dateline. The load average before and after is printed too: other work on the machine skews the
+figures, above all the scaling (N workers need N idle cores).
 """
 
 from __future__ import annotations
@@ -34,33 +41,44 @@ def load_texts(path: Path, limit: int | None) -> list[dict]:
     return rows
 
 
-def run_side(side: str, path: Path, limit: int | None) -> dict:
-    from dateline.nlp import load_nlp
-
+def run_side(side: str, path: Path, limit: int | None, workers: int) -> dict:
     rows = load_texts(path, limit)
-    nlp = load_nlp()
     sentences = 0
-    start = time.perf_counter()
+    worker_rss = None
+    failures = 0
     if side == "spacy":
+        from dateline.nlp import load_nlp
+
+        nlp = load_nlp()
+        start = time.perf_counter()
         for doc in nlp.pipe((r["text"] for r in rows), batch_size=64):
             sentences += sum(1 for _ in doc.sents)
     else:
-        from dateline.pipeline import analyze_articles, load_resources
+        from dateline.engines import EngineStats, analyze_parallel
         from dateline.read.jsonl import record_to_article
 
-        res = load_resources()
+        stats = EngineStats()
+        if workers == 1:  # the model loads before the clock starts, as on the spaCy side (with workers: timed)
+            from dateline.nlp import load_nlp
+
+            load_nlp()
+        start = time.perf_counter()
         articles = (record_to_article(r, f"{path.name}:{i + 1}") for i, r in enumerate(rows))
-        for _article, _analysis in analyze_articles(articles, res):
-            pass
+        for _article, result in analyze_parallel(articles, workers=workers, stats=stats):
+            failures += isinstance(result, Exception)
+        worker_rss = round(stats.max_worker_rss_mb)
     elapsed = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
-        "side": side,
+        "side": side if workers == 1 else f"{side} x{workers}",
+        "workers": workers,
         "articles": len(rows),
+        "failures": failures,
         "seconds": round(elapsed, 2),
         "articles_per_s": round(len(rows) / elapsed, 2),
         "sentences": sentences,
         "peak_rss_mb": round(peak_mb),
+        "peak_rss_per_worker_mb": worker_rss if worker_rss is not None else round(peak_mb),
     }
 
 
@@ -68,36 +86,49 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    ap.add_argument("--workers", default="", help="also run dateline with these numbers of worker processes: 2 or 2,4")
     ap.add_argument("--side", choices=["spacy", "dateline"], help=argparse.SUPPRESS)  # child process
+    ap.add_argument("--side-workers", type=int, default=1, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if not args.corpus.exists():
         print(f"bench/throughput.py needs {args.corpus} (the shared corpus); it is not there.", file=sys.stderr)
         return 2
     if args.side:
-        print(json.dumps(run_side(args.side, args.corpus, args.limit)))
+        print(json.dumps(run_side(args.side, args.corpus, args.limit, args.side_workers)))
         return 0
-    results = {}
-    for side in ("spacy", "dateline"):
-        cmd = [sys.executable, __file__, "--side", side, "--corpus", str(args.corpus)]
+    extra = [int(n) for n in args.workers.split(",") if n.strip() and int(n) > 1]
+    sides = [("spacy", 1), ("dateline", 1), *(("dateline", n) for n in extra)]
+    load_before = os.getloadavg()
+    results = []
+    for side, workers in sides:
+        cmd = [sys.executable, __file__, "--side", side, "--side-workers", str(workers), "--corpus", str(args.corpus)]
         if args.limit:
             cmd += ["--limit", str(args.limit)]
         out = subprocess.run(cmd, capture_output=True, text=True, check=True, env={**os.environ})
-        results[side] = json.loads(out.stdout.strip().splitlines()[-1])
-        print(json.dumps(results[side]))
-    # both sides read the same articles: the corpus's sentence count (as spaCy splits it) serves for both
-    sentences = results["spacy"]["sentences"]
-    for side in results.values():
+        results.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        print(json.dumps(results[-1]))
+    load_after = os.getloadavg()
+    # every side reads the same articles: the corpus's sentence count (as spaCy splits it) serves for all
+    sentences = results[0]["sentences"]
+    for side in results:
         side["sentences_per_s"] = round(sentences / side["seconds"], 1)
-    ratio = results["dateline"]["articles_per_s"] / results["spacy"]["articles_per_s"]
-    sp, dl = results["spacy"], results["dateline"]
+    sp, dl = results[0], results[1]
+    ratio = dl["articles_per_s"] / sp["articles_per_s"]
     print(
-        f"cores {os.cpu_count()} · articles {sp['articles']} · spaCy {sp['articles_per_s']} art/s · "
-        f"dateline {dl['articles_per_s']} art/s · ratio dateline/spaCy {ratio:.2f}x"
+        f"cores {os.cpu_count()} · load average {load_before[0]:.2f} before, {load_after[0]:.2f} after · "
+        f"articles {sp['articles']} · spaCy {sp['articles_per_s']} art/s · dateline {dl['articles_per_s']} art/s · "
+        f"ratio dateline/spaCy {ratio:.2f}x"
     )
     print(
         f"dateline {dl['sentences_per_s']} sentences/s · peak RSS spaCy {sp['peak_rss_mb']} MB, "
         f"dateline {dl['peak_rss_mb']} MB"
     )
+    for side in results[2:]:
+        print(
+            f"dateline x{side['workers']}: {side['articles_per_s']} art/s, {side['sentences_per_s']} sentences/s, "
+            f"scaling {side['articles_per_s'] / dl['articles_per_s']:.2f}x one worker; "
+            f"peak RSS per worker {side['peak_rss_per_worker_mb']} MB"
+        )
     return 0
 
 

@@ -6,6 +6,7 @@ import contextlib
 import json
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import partial
 from importlib import resources
@@ -96,36 +97,203 @@ def main_callback(
     """dateline: who did what to whom, who said what, when and where, from news text."""
 
 
-def _analyses(
-    paths: list[str] | None, actors: list[Path] | None, *, stored: Callable[[str], bool] | None = None
-) -> Iterator[tuple[object, str]]:
-    """(Analysis, text) for every readable input; failures are reported on stderr and counted.
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
 
-    `stored(content_hash)` names articles to pass over before any NLP is spent on them (ingest's resume).
-    """
-    from .pipeline import analyze_articles, load_resources
+
+WorkersOpt = Annotated[
+    int,
+    typer.Option(
+        "--workers",
+        "-w",
+        min=0,
+        help="Worker processes, each with its own model (0: one per CPU). With --engine ray: Ray actors "
+        "(0: one per CPU of the cluster). Output is the same, in the same order, whatever the number.",
+    ),
+]
+EngineOpt = Annotated[
+    Engine,
+    typer.Option("--engine", help="local (processes on this machine) or ray (Ray Data; pip install 'ray[data]')."),
+]
+RayAddressOpt = Annotated[
+    str,
+    typer.Option(
+        "--ray-address",
+        help="With --engine ray: local (start a Ray instance here), auto (join the running cluster) or an address.",
+    ),
+]
+OutOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--out",
+        help="With --engine ray: write Parquet partitions (one row per article: text and Analysis JSON) to this "
+        "directory (on a cluster: storage every node can write).",
+    ),
+]
+ProgressOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--progress/--no-progress",
+        help="Progress bar (articles/s, ETA) on stderr. Default: when stderr is a terminal.",
+        show_default=False,
+    ),
+]
+
+
+@dataclass
+class _Run:
+    """How to map analyze over the input: engine, workers, progress."""
+
+    workers: int = 1
+    engine: Engine = Engine.local
+    ray_address: str = "local"
+    progress: bool | None = None
+
+    @property
+    def show_progress(self) -> bool:
+        return err.is_terminal if self.progress is None else self.progress
+
+    def check(self, out: str | None) -> None:
+        if out is not None and self.engine is not Engine.ray:
+            _usage("--out writes the Parquet partitions of a Ray run: add --engine ray")
+        if self.engine is Engine.ray:
+            from .engines.ray import available
+
+            if not available():
+                _usage("--engine ray needs Ray Data: pip install 'ray[data]==2.58.0'")
+
+
+def _usage(message: str) -> None:
+    err.print(f"[red]error[/red] {escape(message)}", highlight=False)
+    raise typer.Exit(2)
+
+
+def _articles(
+    paths: list[str] | None, *, stored: Callable[[str], bool] | None = None, tick: Callable[[], None] = lambda: None
+) -> Iterator[object]:
+    """The Articles of the inputs, lazily; unreadable inputs are reported, stored ones passed over (and counted)."""
     from .read import ReadFailure, read_paths
-
-    res = load_resources(tuple(str(p) for p in actors or ()))
-    inputs = paths or [str(example_path())]
 
     def skipped(path: str, why: str) -> None:
         err.print(f"skipped {escape(path)}: {escape(why)}", highlight=False)
 
-    def articles():
-        for item in read_paths(inputs, stdin=sys.stdin, on_skip=skipped):
-            if isinstance(item, ReadFailure):
-                _fail(f"{item.path}: {item.error}")
-            elif stored is not None and stored(item.content_hash):
-                _passed_over.append(item.content_hash)
-            else:
-                yield item
-
-    for article, result in analyze_articles(articles(), res):
-        if isinstance(result, DatelineError):
-            _fail(f"{article.path or article.id}: {result}")
+    for item in read_paths(_inputs(paths), stdin=sys.stdin, on_skip=skipped):
+        if isinstance(item, ReadFailure):
+            _fail(f"{item.path}: {item.error}")
+            tick()
+        elif stored is not None and stored(item.content_hash):
+            _passed_over.append(item.content_hash)
+            tick()
         else:
-            yield result, article.text
+            yield item
+
+
+def _inputs(paths: list[str] | None) -> list[str]:
+    return paths or [str(example_path())]
+
+
+def _analyses(
+    paths: list[str] | None,
+    actors: list[Path] | None,
+    *,
+    stored: Callable[[str], bool] | None = None,
+    run: _Run | None = None,
+) -> Iterator[tuple[object, str]]:
+    """(Analysis, text) for every readable input, in input order; failures are reported on stderr and counted.
+
+    `stored(content_hash)` names articles to pass over before any NLP is spent on them (ingest's resume).
+    """
+    run = run or _Run()
+    actor_files = tuple(str(p) for p in actors or ())
+    with _progress(run.show_progress, paths) as tick:
+        articles = _articles(paths, stored=stored, tick=tick)
+        if run.engine is Engine.ray:
+            from .engines.ray import analyze_ray
+
+            results = analyze_ray(articles, address=run.ray_address, workers=run.workers, actor_files=actor_files)
+        else:
+            from .engines import analyze_parallel
+
+            results = analyze_parallel(articles, workers=run.workers, actor_files=actor_files)
+        for article, result in results:
+            tick()
+            if isinstance(result, DatelineError):
+                _fail(f"{article.path or article.id}: {result}")
+            else:
+                yield result, article.text
+
+
+@contextlib.contextmanager
+def _progress(enabled: bool, paths: list[str] | None) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr (articles, articles/s, elapsed, ETA) while the block runs; `tick()` per article."""
+    if not enabled:
+        yield lambda: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn, TimeRemainingColumn
+
+    total = _estimate_articles(_inputs(paths))
+    columns = [
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn() if total else "{task.completed} articles",
+        _rate_column(),
+        TimeElapsedColumn(),
+        *([TimeRemainingColumn()] if total else []),
+    ]
+    # stdout is redirected above the bar only when both are the terminal; piped output is never touched
+    with Progress(*columns, console=err, redirect_stdout=sys.stdout.isatty(), redirect_stderr=False) as bar:
+        task = bar.add_task("analyzing", total=total)
+        yield lambda: bar.advance(task)
+
+
+def _rate_column():
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        def render(self, task) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text("? articles/s" if speed is None else f"{speed:.1f} articles/s", style="progress.data.speed")
+
+    return RateColumn()
+
+
+def _estimate_articles(inputs: list[str]) -> int | None:
+    """How many articles the inputs hold, for the ETA: JSON Lines lines, one per other file; None when unknown
+    (stdin, feeds)."""
+    from .read import READERS
+
+    total = 0
+    for given in inputs:
+        path = Path(given)
+        if given == "-":
+            return None
+        if path.is_dir():  # what read_paths reads: supported files, hidden ones and folders left out
+            files = [
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in READERS and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            ]
+        else:
+            files = [path]
+        for file in files:
+            suffix = file.suffix.lower()
+            if suffix in {".xml", ".rss", ".atom"}:
+                return None
+            total += _count_lines(file) if suffix == ".jsonl" else 1
+    return total or None
+
+
+def _count_lines(path: Path) -> int:
+    count = 0
+    try:
+        with path.open("rb") as f:
+            while chunk := f.read(1 << 20):
+                count += chunk.count(b"\n")
+    except OSError:
+        return 1
+    return count
 
 
 _failures: list[str] = []
@@ -159,6 +327,11 @@ def analyze(
     ] = Format.summary,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
     actors: ActorsOpt = None,
+    workers: WorkersOpt = 1,
+    engine: EngineOpt = Engine.local,
+    ray_address: RayAddressOpt = "local",
+    out: OutOpt = None,
+    progress: ProgressOpt = None,
 ) -> None:
     """Analyze articles: actors, CAMEO events and quotations, with evidence spans.
 
@@ -166,33 +339,69 @@ def analyze(
 
         dateline analyze article.txt
 
-        dateline analyze corpus.jsonl --format jsonl -o out.jsonl
+        dateline analyze corpus.jsonl --format jsonl -o out.jsonl --workers 4
+
+        dateline analyze corpus.jsonl --engine ray --out parts/
     """
     _failures.clear()
-    out = output.open("w", encoding="utf-8") if output else None
-    console = Console(file=out, width=140) if out and format is Format.summary else Console()
+    run = _Run(workers, engine, ray_address, progress)
+    run.check(out)
+    if out is not None:
+        _write_partitions(paths, actors, run, out)
+        _finish()
+        return
+    out_file = output.open("w", encoding="utf-8") if output else None
+    console = Console(file=out_file, width=140) if out_file and format is Format.summary else Console()
     records = []
     try:
-        for analysis, text in _analyses(paths, actors):
+        for analysis, text in _analyses(paths, actors, run=run):
             if format is Format.summary:
                 from .summary import print_summary
 
                 print_summary(analysis, text, console)
             elif format is Format.jsonl:
-                _write(out, analysis.to_json())
+                _write(out_file, analysis.to_json())
             else:
                 records.append(analysis.to_dict())
         if format is Format.json:
             body = records[0] if len(records) == 1 else records
-            _write(out, json.dumps(body, ensure_ascii=False, indent=2))
+            _write(out_file, json.dumps(body, ensure_ascii=False, indent=2))
     finally:
-        if out:
-            out.close()
+        if out_file:
+            out_file.close()
     _finish()
 
 
 def _write(out, line: str) -> None:
     (out or sys.stdout).write(line + "\n")
+
+
+def _write_partitions(
+    paths: list[str] | None,
+    actors: list[Path] | None,
+    run: _Run,
+    out: str,
+    *,
+    stored: Callable[[str], bool] | None = None,
+):
+    """Analyze on Ray into Parquet partitions under `out`; report the run's failures. Returns the RayRun."""
+    from .engines.parquet import run_failures
+    from .engines.ray import write_partitions
+
+    actor_files = tuple(str(p) for p in actors or ())
+    articles = _articles(paths, stored=stored)
+    report = write_partitions(
+        articles, out, address=run.ray_address, workers=run.workers, actor_files=actor_files, progress=run.show_progress
+    )
+    failures = run_failures(out, report.run) if report.articles else []
+    for label, error in failures:
+        _fail(f"{label}: {error}")
+    err.print(
+        f"{out}: wrote {report.articles - len(failures)} article(s) as Parquet partitions (run {report.run}), "
+        f"{len(failures)} failed",
+        highlight=False,
+    )
+    return report
 
 
 @app.command()
@@ -201,18 +410,47 @@ def ingest(
     db: Annotated[Path, typer.Option("--db", help="DuckDB file (created when missing).")] = Path("dateline.duckdb"),
     actors: ActorsOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary of the stored articles.")] = False,
+    workers: WorkersOpt = 1,
+    engine: EngineOpt = Engine.local,
+    ray_address: RayAddressOpt = "local",
+    out: OutOpt = None,
+    parquet_only: Annotated[
+        bool, typer.Option("--parquet-only", help="With --out: write the partitions, do not load them into --db.")
+    ] = False,
+    from_parquet: Annotated[
+        str | None,
+        typer.Option(
+            "--from-parquet",
+            help="Load the Parquet partitions of a Ray run (a directory, a file or a glob) instead of analyzing.",
+        ),
+    ] = None,
+    progress: ProgressOpt = None,
 ) -> None:
     """Analyze articles and store them in DuckDB; an article already stored (same text) is skipped.
 
     Example:
 
-        dateline ingest news/ --db news.duckdb
+        dateline ingest news/ --db news.duckdb --workers 4
+
+        dateline ingest news/ --db news.duckdb --engine ray --out parts/
+
+        dateline ingest --from-parquet parts/ --db news.duckdb
     """
     from .store import has_article, open_store
     from .store import ingest as store_ingest
 
     _failures.clear()
     _passed_over.clear()
+    run = _Run(workers, engine, ray_address, progress)
+    run.check(out)
+    if parquet_only and out is None:
+        _usage("--parquet-only goes with --out DIR")
+    if from_parquet is not None and (paths or out is not None):
+        _usage("--from-parquet loads partitions: give no input paths and no --out")
+    if parquet_only:
+        _write_partitions(paths, actors, run, out)
+        _finish()
+        return
     try:
         con = open_store(db)
     except DatelineError as exc:
@@ -227,7 +465,16 @@ def ingest(
 
     try:
         stored = partial(has_article, con)
-        report = store_ingest(con, remember(_analyses(paths, actors, stored=stored)))
+        if from_parquet is not None:
+            items = _from_partitions(from_parquet, stored)
+        elif out is not None:
+            ray_run = _write_partitions(paths, actors, run, out, stored=stored)
+            items = _from_partitions(out, stored, run=ray_run.run, report_failures=False)
+        else:
+            items = _analyses(paths, actors, stored=stored, run=run)
+        report = store_ingest(con, remember(items))
+    except DatelineError as exc:
+        raise _abort(exc) from exc
     finally:
         con.close()
     if not quiet:
@@ -240,6 +487,26 @@ def ingest(
         f"{report.events} events, {report.quotes} quotations, {report.actors} actors"
     )
     _finish()
+
+
+def _from_partitions(
+    source: str, stored: Callable[[str], bool], *, run: str | None = None, report_failures: bool = True
+) -> Iterator[tuple[object, str]]:
+    """(Analysis, text) from Parquet partitions; failed rows are reported, stored articles passed over."""
+    from .engines.parquet import read_partitions
+
+    def skip(content_hash: str) -> bool:
+        if stored(content_hash):
+            _passed_over.append(content_hash)
+            return True
+        return False
+
+    for first, second in read_partitions(source, skip=skip, run=run):
+        if isinstance(second, DatelineError):
+            if report_failures:
+                _fail(f"{first}: {second}")
+        else:
+            yield first, second
 
 
 # -------------------------------------------------------------------- query and export

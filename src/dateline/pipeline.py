@@ -40,7 +40,8 @@ MAX_CHARS = 150_000  # calibration: 300,000 chars took 20 s and 1.2 GB; news art
 OUTLET_CUES = {"tell", "to"}  # 'X told Reuters', 'said to AFP'
 # A batch is parsed at once, so the parser's memory grows with the batch's characters. Measured on world_news_1k
 # (bench/throughput.py, 2 cores): batches of 16 articles (80-140k chars) peaked near 700 MB RSS; capped at 50k
-# chars they stay near 450 MB at the same speed. An article longer than the cap is parsed alone.
+# chars, 410 MB over 300 articles and 520 MB over 1,000 (its longest article, 76k chars, is parsed alone), at the
+# same speed. The engines (dateline.engines) cut their work with the same `batches`.
 BATCH_ARTICLES = 16
 BATCH_CHARS = 50_000
 
