@@ -132,3 +132,9 @@ def test_console_script_and_stdin():
 def test_module_entry_point_version():
     proc = subprocess.run([sys.executable, "-m", "dateline", "--version"], capture_output=True, text=True)
     assert proc.returncode == 0 and proc.stdout.startswith("dateline ")
+
+
+def test_serve_refuses_a_missing_store_with_a_coded_line(tmp_path):
+    result = runner.invoke(app, ["serve", "--db", str(tmp_path / "none.duckdb"), "--port", "8799"])
+    assert result.exit_code == 1
+    assert "DL301" in result.output

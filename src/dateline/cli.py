@@ -597,6 +597,42 @@ def export(
     err.print(report.summary(), highlight=False)
 
 
+@app.command()
+def serve(
+    db: Annotated[
+        Path, typer.Option("--db", help="DuckDB store to serve; opened read-only unless a token is set.")
+    ] = Path("dateline.duckdb"),
+    host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="DATELINE_TOKEN",
+            show_default=False,
+            help="Write token: enables POST /api/articles with 'Authorization: Bearer TOKEN' (prefer the "
+            "DATELINE_TOKEN variable: options show in the process list).",
+        ),
+    ] = None,
+    analyze_timeout: Annotated[
+        float, typer.Option("--analyze-timeout", help="Seconds a client waits for an analysis.", min=1.0)
+    ] = 30.0,
+) -> None:
+    """Serve web pages and a REST API (OpenAPI at /docs) over a store; read-only unless a token is set.
+
+    Example:
+
+        dateline serve --db news.duckdb
+
+        DATELINE_TOKEN=change-me dateline serve --db news.duckdb --port 8080
+    """
+    from .serve import run
+
+    try:
+        run(db, host, port, token, analyze_timeout=analyze_timeout)
+    except DatelineError as exc:
+        raise _abort(exc) from exc
+
+
 # -------------------------------------------------------------------- eval
 
 
