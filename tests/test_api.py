@@ -209,6 +209,8 @@ def test_sql_runs_one_select(client):
         "SELECT 1; DROP TABLE events",
         "ATTACH '/tmp/other.duckdb' AS other",
         "COPY events TO '/tmp/events.csv'",
+        "PRAGMA threads=1",
+        "CALL pragma_database_size()",
         "SELECT * FROM read_csv('/etc/passwd')",
         "INSTALL httpfs",
         "SELECT * FROM no_such_table",
