@@ -12,7 +12,7 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from dateline.cli import ExportFormatOpt, app
+from dateline.cli import app
 from dateline.export import ExportFormat, export
 from dateline.export.gdelt import EVENT_COLUMNS, GKG_COLUMNS, MENTION_COLUMNS, column_types, duckdb_columns
 from dateline.export.plover import load_plover_table
@@ -263,10 +263,10 @@ def test_cli_export_parquet_without_directory_is_one_line_error(db: Path) -> Non
     assert res.exit_code == 1 and "directory" in res.stderr and "Traceback" not in res.output
 
 
-def test_cli_export_formats_match_the_library() -> None:
-    assert [f.value for f in ExportFormatOpt] == [f.value for f in ExportFormat]
+def test_cli_export_offers_every_library_format() -> None:
     res = runner.invoke(app, ["export", "--help"])
-    assert "Example:" in res.stdout and "gdelt-gkg" in res.stdout
+    assert "Example:" in res.stdout
+    assert all(f.value in res.stdout for f in ExportFormat)
 
 
 # ---- compared with GDELT's own files (../shared/gdelt_sample) --------------------------------------------------

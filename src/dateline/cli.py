@@ -19,6 +19,7 @@ from rich.markup import escape
 
 from . import __version__
 from .errors import DatelineError
+from .export import ExportFormat
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 app = typer.Typer(
@@ -47,15 +48,6 @@ class QueryFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
-
-
-class ExportFormatOpt(StrEnum):
-    parquet = "parquet"
-    jsonl = "jsonl"
-    gdelt_events = "gdelt-events"
-    gdelt_mentions = "gdelt-mentions"
-    gdelt_gkg = "gdelt-gkg"
-    plover = "plover"
 
 
 def example_path() -> Path:
@@ -570,7 +562,7 @@ def query(
 @app.command()
 def export(
     db: DbOpt = Path("dateline.duckdb"),
-    format: Annotated[ExportFormatOpt, typer.Option("--format", "-f", help="What to write.")] = ExportFormatOpt.jsonl,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="What to write.")] = ExportFormat.jsonl,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write (parquet: a directory). Default: stdout.")
     ] = None,
