@@ -1,7 +1,7 @@
 """dateline's coded errors, in one catalogue.
 
 Codes are stable and never reused: DL1xx input, DL2xx lexicons and knowledge, DL3xx store, DL4xx NLP models,
-DL5xx evaluation. The same code appears on the CLI's stderr and in API error bodies.
+DL5xx evaluation, DL6xx the web server and its API. The same code appears on the CLI's stderr and in API error bodies.
 """
 
 from __future__ import annotations
@@ -38,6 +38,17 @@ MESSAGES: dict[str, str] = {
     "DL402": "spaCy model {name} has version {version}; dateline needs a 3.8 model",
     # evaluation
     "DL501": "gold file {path} is not valid: {reason}",
+    # web server and API (dateline.serve; HTTP statuses in serve/errors.py)
+    "DL600": "internal server error (logged on the server as {ref}); please report it",
+    "DL601": "invalid request: {reason}",
+    "DL602": "authentication required: {reason}",
+    "DL603": "writes are disabled on this server: {reason}",
+    "DL604": "not found: {what}",
+    "DL605": "request body too large: {size} bytes (limit {limit})",
+    "DL606": "the analysis took longer than {seconds:g} s and was abandoned; send a shorter text",
+    "DL607": "server busy: {reason}; retry later",
+    "DL608": "{key!r} matches {count} articles: use the content hash (article_id) instead",
+    "DL609": "HTTP {http}: {reason}",
 }
 
 

@@ -2,7 +2,8 @@
 
 Every error a client sees is `{"error": {"code": "DLnnn", "message": "..."}}`: the codes of `dateline.errors`
 (DL1xx input, DL3xx store, DL4xx model ...) pass through with their own message, and the server adds the DL6xx
-codes below for what only HTTP has (authentication, size limits, timeouts). Tracebacks never leave the server.
+DL6xx codes (in the same catalogue) for what only HTTP has: authentication, size limits, timeouts. Tracebacks never
+leave the server.
 """
 
 from __future__ import annotations
@@ -10,20 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 from dateline.errors import DatelineError
-
-# Codes are stable and never reused, like those of dateline.errors (DL6xx: the web server and its API).
-API_MESSAGES: dict[str, str] = {
-    "DL600": "internal server error (logged on the server as {ref}); please report it",
-    "DL601": "invalid request: {reason}",
-    "DL602": "authentication required: {reason}",
-    "DL603": "writes are disabled on this server: {reason}",
-    "DL604": "not found: {what}",
-    "DL605": "request body too large: {size} bytes (limit {limit})",
-    "DL606": "the analysis took longer than {seconds:g} s and was abandoned; send a shorter text",
-    "DL607": "server busy: {reason}; retry later",
-    "DL608": "{key!r} matches {count} articles: use the content hash (article_id) instead",
-    "DL609": "HTTP {http}: {reason}",
-}
 
 # HTTP status of each code; a code missing here answers 400 (a DL1xx input error is the client's to fix).
 STATUS: dict[str, int] = {
@@ -52,13 +39,9 @@ class ApiError(DatelineError):
     """An error the server answers with; `status` is its HTTP status (`STATUS`, or `status=` for DL609)."""
 
     def __init__(self, code: str, *, status: int | None = None, headers: dict[str, str] | None = None, **fields: Any):
-        # DatelineError's catalogue has no DL6xx codes, so the message is built here from API_MESSAGES.
-        self.code = code
-        self.fields = fields
-        self.message = API_MESSAGES[code].format(**fields)
+        super().__init__(code, **fields)
         self.status = status or STATUS.get(code, 400)
         self.headers = headers
-        Exception.__init__(self, f"{code}: {self.message}")
 
 
 def status_of(exc: DatelineError) -> int:
