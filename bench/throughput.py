@@ -4,6 +4,7 @@ worker processes.
     python bench/throughput.py                          # all of ../shared/corpus/world_news_1k.jsonl
     python bench/throughput.py --limit 300              # a quicker look
     python bench/throughput.py --limit 300 --workers 2  # also dateline with 2 worker processes (--workers 2,4 ...)
+    python bench/throughput.py --workers 2 --rounds 2   # each side twice, mirrored order, fastest run kept
 
 Each side runs in its own child process, one after the other, so peak RSS is that side's alone:
   spacy         nlp.pipe(texts, batch_size=64) with the full pipeline (tagger, parser, NER, ...): the parse-bound floor
@@ -87,6 +88,13 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
     ap.add_argument("--workers", default="", help="also run dateline with these numbers of worker processes: 2 or 2,4")
+    ap.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="run the sides this many times, in mirrored order (A B C C B A ...), and keep each side's fastest run: "
+        "load that comes and goes then weighs on every side alike",
+    )
     ap.add_argument("--side", choices=["spacy", "dateline"], help=argparse.SUPPRESS)  # child process
     ap.add_argument("--side-workers", type=int, default=1, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -99,14 +107,15 @@ def main() -> int:
     extra = [int(n) for n in args.workers.split(",") if n.strip() and int(n) > 1]
     sides = [("spacy", 1), ("dateline", 1), *(("dateline", n) for n in extra)]
     load_before = os.getloadavg()
-    results = []
-    for side, workers in sides:
-        cmd = [sys.executable, __file__, "--side", side, "--side-workers", str(workers), "--corpus", str(args.corpus)]
-        if args.limit:
-            cmd += ["--limit", str(args.limit)]
-        out = subprocess.run(cmd, capture_output=True, text=True, check=True, env={**os.environ})
-        results.append(json.loads(out.stdout.strip().splitlines()[-1]))
-        print(json.dumps(results[-1]))
+    runs: dict[tuple[str, int], list[dict]] = {side: [] for side in sides}
+    for round_ in range(max(1, args.rounds)):
+        for side, workers in sides if round_ % 2 == 0 else reversed(sides):
+            cmd = [sys.executable, __file__, "--side", side, "--side-workers", str(workers)]
+            cmd += ["--corpus", str(args.corpus), *(["--limit", str(args.limit)] if args.limit else [])]
+            out = subprocess.run(cmd, capture_output=True, text=True, check=True, env={**os.environ})
+            runs[(side, workers)].append(json.loads(out.stdout.strip().splitlines()[-1]))
+            print(json.dumps(runs[(side, workers)][-1]))
+    results = [min(runs[side], key=lambda r: r["seconds"]) for side in sides]
     load_after = os.getloadavg()
     # every side reads the same articles: the corpus's sentence count (as spaCy splits it) serves for all
     sentences = results[0]["sentences"]
@@ -114,6 +123,8 @@ def main() -> int:
         side["sentences_per_s"] = round(sentences / side["seconds"], 1)
     sp, dl = results[0], results[1]
     ratio = dl["articles_per_s"] / sp["articles_per_s"]
+    if args.rounds > 1:
+        print(f"fastest of {args.rounds} rounds per side:")
     print(
         f"cores {os.cpu_count()} · load average {load_before[0]:.2f} before, {load_after[0]:.2f} after · "
         f"articles {sp['articles']} · spaCy {sp['articles_per_s']} art/s · dateline {dl['articles_per_s']} art/s · "

@@ -249,6 +249,12 @@ def test_ray_gives_what_the_local_engine_gives(ray_local, corpus_file: Path, tmp
     assert failed == {a.path: str(r) for a, r in local if isinstance(r, Exception)}
     assert len(failed) == 1 and "DL111" in next(iter(failed.values()))
 
+    # and through the CLI: the same JSONL as the local engine's, streamed back in input order
+    local_cli = runner.invoke(app, ["analyze", str(corpus_file), "-f", "jsonl"])
+    ray_cli = runner.invoke(app, ["analyze", str(corpus_file), "-f", "jsonl", "--engine", "ray", "-w", "2"])
+    assert ray_cli.exit_code == local_cli.exit_code == 1
+    assert ray_cli.stdout == local_cli.stdout and error_lines(ray_cli.stderr) == error_lines(local_cli.stderr)
+
 
 def _plain(result) -> str:
     return str(result) if isinstance(result, Exception) else result.to_json()

@@ -461,7 +461,7 @@ def ingest(
             items = _from_partitions(from_parquet, stored)
         elif out is not None:
             ray_run = _write_partitions(paths, actors, run, out, stored=stored)
-            items = _from_partitions(out, stored, run=ray_run.run, report_failures=False)
+            items = _from_partitions(out, stored, run=ray_run.run, report_failures=False) if ray_run.articles else []
         else:
             items = _analyses(paths, actors, stored=stored, run=run)
         report = store_ingest(con, remember(items))

@@ -94,10 +94,24 @@ class FastAnnotator:
                 for lower in _values(spec["LOWER"]):
                     self.by_lower[lower] = pos
         lemmatizer = nlp.get_pipe("lemmatizer")
-        self.index = lemmatizer.lookups.get_table("lemma_index", {})
+        # The lemmatizer keeps each part of speech's known words as a list (57,000 nouns): as sets, `form in index`
+        # costs a hash, not a scan (it was the annotator's main cost on words it had not seen yet).
+        table = lemmatizer.lookups.get_table("lemma_index", {})
+        self.index = {upos: frozenset(table.get(upos, ())) for upos in set(LEMMA_POS.values()) | {"adv"}}
         self.exc = lemmatizer.lookups.get_table("lemma_exc", {})
         self.rules = lemmatizer.lookups.get_table("lemma_rules", {})
         self._lemmas: dict[tuple[str, str, str], str] = {}
+        # __call__'s memos, by string hashes: (tag, lower, dep, is_space, after 'expl') -> (POS id, POS name), and
+        # (orth, tag, POS id) -> lemma hash. They grow with the vocabulary, as the vocabulary itself does.
+        self._pos_ids: dict[tuple[int, int, int, int, bool], tuple[int, str]] = {}
+        self._lemma_ids: dict[tuple[int, int, int], int] = {}
+        self._expl = nlp.vocab.strings.add("expl")
+        import numpy
+        from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, ORTH, POS, TAG
+        from spacy.parts_of_speech import IDS
+
+        self._numpy, self._pos_id = numpy, IDS
+        self._read, self._write = [TAG, LOWER, DEP, IS_SPACE, ORTH], [POS, LEMMA]
 
     def pos_of(self, tag: str, lower: str, dep: str, is_space: bool, after_expl: bool = False) -> str:
         # the ruler's context rules, in its own order of precedence
@@ -149,7 +163,7 @@ class FastAnnotator:
         return lower if tag in BASE_TAGS else self._rule_lemma(lower, upos)
 
     def _rule_lemma(self, lower: str, upos: str) -> str:
-        index = self.index.get(upos, {})
+        index = self.index.get(upos, frozenset())
         fallback = None
         for old, new in self.rules.get(upos, []):
             if lower.endswith(old):
@@ -160,12 +174,29 @@ class FastAnnotator:
         return fallback or lower
 
     def __call__(self, doc):
-        previous_dep = ""
-        for token in doc:
-            pos = self.pos_of(token.tag_, token.lower_, token.dep_, token.is_space, previous_dep == "expl")
-            previous_dep = token.dep_
-            token.pos_ = pos
-            token.lemma_ = self.lemma_of(token.text, token.lower_, token.tag_, pos)
+        """Set POS and lemma on every token: one pass over the token arrays (no Token objects), with the answers
+        memoised by the attributes' hashes, written back with one `Doc.from_array`."""
+        if not len(doc):
+            return doc
+        strings = doc.vocab.strings
+        rows = doc.to_array(self._read).tolist()
+        out = self._numpy.empty((len(rows), 2), dtype="uint64")
+        pos_memo, lemma_memo, expl = self._pos_ids, self._lemma_ids, self._expl
+        after_expl = False
+        for i, (tag, lower, dep, space, orth) in enumerate(rows):
+            key = (tag, lower, dep, space, after_expl)
+            pos = pos_memo.get(key)
+            if pos is None:
+                name = self.pos_of(strings[tag], strings[lower], strings[dep], bool(space), after_expl)
+                pos = pos_memo[key] = (self._pos_id[name], name)
+            lemma = lemma_memo.get((orth, tag, pos[0]))
+            if lemma is None:
+                text = self.lemma_of(strings[orth], strings[lower], strings[tag], pos[1])
+                lemma = lemma_memo[(orth, tag, pos[0])] = strings.add(text)
+            out[i, 0] = pos[0]
+            out[i, 1] = lemma
+            after_expl = dep == expl
+        doc.from_array(self._write, out)
         return doc
 
 

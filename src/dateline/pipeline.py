@@ -16,7 +16,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -40,7 +40,7 @@ MAX_CHARS = 150_000  # calibration: 300,000 chars took 20 s and 1.2 GB; news art
 OUTLET_CUES = {"tell", "to"}  # 'X told Reuters', 'said to AFP'
 # A batch is parsed at once, so the parser's memory grows with the batch's characters. Measured on world_news_1k
 # (bench/throughput.py, 2 cores): batches of 16 articles (80-140k chars) peaked near 700 MB RSS; capped at 50k
-# chars, 410 MB over 300 articles and 520 MB over 1,000 (its longest article, 76k chars, is parsed alone), at the
+# chars, 410 MB over 300 articles and 520-560 MB over 1,000 (its longest article, 76k chars, is parsed alone), at the
 # same speed. The engines (dateline.engines) cut their work with the same `batches`.
 BATCH_ARTICLES = 16
 BATCH_CHARS = 50_000
@@ -54,8 +54,8 @@ class Resources:
     lexicon: Lexicon
     parser: Parser
 
-    @property
-    def model(self) -> str:
+    @cached_property
+    def model(self) -> str:  # once: spaCy rebuilds nlp.meta on every access (~1 ms an article when not cached)
         return model_label(self.nlp)
 
 
