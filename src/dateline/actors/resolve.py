@@ -630,17 +630,6 @@ def _np(token: Token) -> Span:
     return doc[start:end]
 
 
-def _mention_span(doc: Doc, token: Token, token_actor: dict[int, str]) -> Span:
-    key = token_actor[token.i]
-    start = token.i
-    while start > 0 and token_actor.get(start - 1) == key:
-        start -= 1
-    end = token.i + 1
-    while end < len(doc) and token_actor.get(end) == key:
-        end += 1
-    return doc[start:end]
-
-
 def _modifier_tokens(token: Token) -> list[Token]:
     """The modifiers (and theirs: 'each EU member nation') and "of" object of a phrase's head: where a shallow
     resolution looks."""
