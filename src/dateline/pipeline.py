@@ -32,6 +32,7 @@ from .nlp import Parser, load_nlp, model_label
 from .places import find_places, locate_events
 from .quotes import find_quotes
 from .themes import find_themes
+from .tokens import shared, tokens
 from .tone import document_tone
 
 log = logging.getLogger(__name__)
@@ -155,6 +156,12 @@ def analyze_article(article: Article, res: Resources, *, doc: Doc | None = None)
         raise InputError("DL111", path=article.path or article.id or "<text>", size=len(text), limit=MAX_CHARS)
     if doc is None:
         doc = res.parser(_blank_header(text, article.body_start))
+    with shared(doc):  # the stages walk one list of the Doc's tokens (tokens.py)
+        return _analyze_parsed(article, res, doc)
+
+
+def _analyze_parsed(article: Article, res: Resources, doc: Doc) -> Analysis:
+    text = article.text
     dateline = _resolve_dateline(article.dateline, res.kb)
     actors = find_actors(
         doc, res.kb, res.matcher, default_country=dateline.country if dateline else None, published=article.published
@@ -250,10 +257,11 @@ def _resolve_dateline(dateline: Dateline | None, kb: KnowledgeBase) -> Dateline 
 
 def _outlet(doc: Doc, kb: KnowledgeBase, body_start: int) -> str | None:
     """The outlet named in the text: 'X told Trend', '(Reuters) -', 'told AFP'."""
-    for t in doc:
+    toks = tokens(doc)
+    for t in toks:
         if t.idx < body_start or not t.text[:1].isupper():
             continue
-        if kb.is_outlet(t.text) and (t.head.lemma_.lower() in OUTLET_CUES or doc[t.i - 1].text == "("):
+        if kb.is_outlet(t.text) and (t.head.lemma_.lower() in OUTLET_CUES or toks[t.i - 1].text == "("):
             return t.text
     return None
 

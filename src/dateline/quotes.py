@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 
 from .actors.resolve import DocActors
 from .model import Quote, Speaker
+from .tokens import tokens
 
 # '' and `` (typewriter style) and doubled single marks stand for double marks in some wire copy
 DOUBLE_OPENERS = {"“": "”", "«": "»", "„": "“", "‟": "”", '"': '"', "''": "''", "``": "''", "‘‘": "’’"}
@@ -290,8 +291,10 @@ class _Index:
 
     def __init__(self, doc: Doc, text: str, spans: list[QuoteSpan]) -> None:
         self.doc = doc
+        self.tok = tokens(doc)  # Token objects made once (tokens.py); `doc[i]` would make a new one each time
         self.text = text
         self.starts: list[int] = doc.to_array("IDX").tolist() if len(doc) else []
+        self.line_breaks = [t.i for t in self.tok if t.is_space and "\n" in t.text]
         self.inside = bytearray(len(doc))
         self.marks = bytearray(len(doc))
         for qs in spans:
@@ -306,25 +309,25 @@ class _Index:
         i = bisect_right(self.starts, char) - 1
         if i < 0:
             return 0
-        t = self.doc[i]
+        t = self.tok[i]
         return i if char < t.idx + len(t.text) or i + 1 >= len(self.doc) else i + 1
 
     def first_at(self, char: int) -> int:
         """The first token starting at or after `char` (len(doc) when none)."""
         i = bisect_right(self.starts, char - 1)
-        if i > 0 and self.starts[i - 1] < char < self.starts[i - 1] + len(self.doc[i - 1].text):
+        if i > 0 and self.starts[i - 1] < char < self.starts[i - 1] + len(self.tok[i - 1].text):
             return i - 1  # char falls inside a token: that token
         return i
 
     def boundary(self, i: int) -> bool:
         """A token no cue search crosses: a line break, the next quotation."""
-        t = self.doc[i]
+        t = self.tok[i]
         return self.inside[i] == 1 or self.marks[i] == 1 or (t.is_space and "\n" in t.text)
 
     def chars(self, a: int, b: int) -> tuple[int, int]:
         """Character span of tokens a..b-1."""
-        last = self.doc[b - 1]
-        return self.doc[a].idx, last.idx + len(last.text)
+        last = self.tok[b - 1]
+        return self.tok[a].idx, last.idx + len(last.text)
 
 
 # -------------------------------------------------------------------- 2. direct and mixed quotes
@@ -387,7 +390,7 @@ def _attribute(ix: _Index, actors: DocActors, qs: QuoteSpan) -> _Cue | None:
 def _person_near(ix: _Index, actors: DocActors, cue: Token) -> Token | None:
     """A cue whose subject the parse missed ('"...," Trump, the GOP front-runner who ..., said'): the person
     named next to it in its clause, looking back first."""
-    doc = ix.doc
+    doc = ix.tok
     j = cue.i - 1
     while j >= 0 and cue.i - j <= MAX_GAP and not ix.boundary(j) and doc[j].text not in SENTENCE_END:
         actor = actors.actor_at(j)
@@ -406,7 +409,7 @@ def _person_near(ix: _Index, actors: DocActors, cue: Token) -> Token | None:
 def _cue_after(ix: _Index, qs: QuoteSpan) -> _Cue | None:
     if qs.close_at is None:
         return None
-    doc = ix.doc
+    doc = ix.tok
     gap: list[Token] = []
     next_quote = False
     for i in range(ix.token_at(qs.close_at) + 1, min(len(doc), ix.token_at(qs.close_at) + 1 + MAX_GAP)):
@@ -443,7 +446,7 @@ def _subordinate(cue: Token) -> bool:
 
 
 def _cue_before(ix: _Index, qs: QuoteSpan) -> _Cue | None:
-    doc = ix.doc
+    doc = ix.tok
     opening = ix.token_at(qs.open_at)
     window = _back_window(ix, opening)
     cue = next((t for t in reversed(window) if _attributes_marks(t) or _is_according(t)), None)
@@ -468,7 +471,7 @@ def _cue_before(ix: _Index, qs: QuoteSpan) -> _Cue | None:
 
 def _back_window(ix: _Index, i: int) -> list[Token]:
     """Tokens before token i back to the start of its sentence, the line, or the previous quotation."""
-    doc = ix.doc
+    doc = ix.tok
     out: list[Token] = []
     j = i - 1
     while j >= 0 and len(out) < MAX_GAP * 2:
@@ -565,10 +568,10 @@ def _continues(ix: _Index, prev: _Group, qs: QuoteSpan, cue: _Cue | None) -> boo
         return False
     if cue is not None and prev.cue is not None and cue.token.i == prev.cue.token.i:
         return True
-    between = ix.doc[ix.token_at(last.close_at) + 1 : ix.token_at(qs.open_at)]
+    between = ix.tok[ix.token_at(last.close_at) + 1 : ix.token_at(qs.open_at)]
     gap = [t for t in between if not (t.is_punct or t.is_space)]
     if not gap:
-        return cue is None and "\n" not in between.text  # '"A." "B."'
+        return cue is None and not any("\n" in t.text for t in between)  # '"A." "B."'
     if prev.cue is None or prev.cue.before or len(gap) > MAX_GAP:
         return False
     # the words between the two spans are the attribution itself ('she said as the crowd cheered')
@@ -587,7 +590,7 @@ def _next_paragraph(ix: _Index, prev: _Group, qs: QuoteSpan, cue: _Cue | None) -
     if not _line_start(ix.text, qs.open_at):
         return False
     # nothing but the attribution may follow the previous quotation in its paragraph
-    for t in ix.doc[ix.token_at(last.close_at) + 1 : ix.token_at(qs.open_at)]:
+    for t in ix.tok[ix.token_at(last.close_at) + 1 : ix.token_at(qs.open_at)]:
         if t.is_space or t.is_punct:
             continue
         if prev.cue.before or not _under(t, prev.cue.token):
@@ -633,7 +636,7 @@ def _word_count(text: str, a: int, b: int) -> int:
 def _is_title(ix: _Index, qs: QuoteSpan) -> bool:
     """A title, not a quotation: 'a film titled "..."', or Title Case Words Without A Sentence."""
     opening = ix.token_at(qs.open_at)
-    prev = next((ix.doc[j] for j in range(opening - 1, max(-1, opening - 3), -1) if not ix.doc[j].is_punct), None)
+    prev = next((ix.tok[j] for j in range(opening - 1, max(-1, opening - 3), -1) if not ix.tok[j].is_punct), None)
     if prev is not None and prev.lemma_.lower() in TITLE_CUES:
         return True
     words = re.findall(r"[A-Za-z]+", ix.text[qs.start : qs.end])
@@ -651,7 +654,7 @@ def _mixed_clause(ix: _Index, g: _Group, floor: int) -> tuple[int, int] | None:
     """
     if g.cue is None or g.cue.token.text in {":", "—", "–"}:
         return None
-    doc = ix.doc
+    doc = ix.tok
     cue = g.cue.token
     first, final = g.spans[0], g.spans[-1]
     opening = ix.token_at(first.open_at)
@@ -679,7 +682,7 @@ def _mixed_clause(ix: _Index, g: _Group, floor: int) -> tuple[int, int] | None:
 def _sentence_start(ix: _Index, i: int) -> int:
     """First token of the sentence holding token i, read across quotation marks: a full stop inside a quotation
     ends a sentence only when the quotation closes on it ('"... ."')."""
-    doc = ix.doc
+    doc = ix.tok
     j = i - 1
     while j >= 0 and i - j < MAX_GAP * 3:
         t = doc[j]
@@ -691,7 +694,7 @@ def _sentence_start(ix: _Index, i: int) -> int:
 
 def _sentence_end(ix: _Index, i: int) -> int:
     """End (exclusive) of the sentence holding token i, read across quotation marks."""
-    doc = ix.doc
+    doc = ix.tok
     j = i + 1
     while j < len(doc) and j - i < MAX_GAP * 3:
         t = doc[j]
@@ -704,10 +707,10 @@ def _sentence_end(ix: _Index, i: int) -> int:
 
 
 def _ends_sentence(ix: _Index, j: int) -> bool:
-    t = ix.doc[j]
+    t = ix.tok[j]
     if t.text in SENTENCE_END and not ix.inside[j]:
         return True
-    return bool(ix.marks[j]) and j > 0 and ix.doc[j - 1].text in {".", "!", "?"} and ix.inside[j - 1] == 1
+    return bool(ix.marks[j]) and j > 0 and ix.tok[j - 1].text in {".", "!", "?"} and ix.inside[j - 1] == 1
 
 
 def _in_content(t: Token, cue: Token) -> bool:
@@ -773,7 +776,7 @@ def _clause_tokens(cue: Token) -> list[int]:
 
 def _indirect(ix: _Index, actors: DocActors, used: set[int], covered: bytearray) -> list[Quote]:
     out: list[Quote] = []
-    for t in ix.doc:
+    for t in ix.tok:
         if ix.inside[t.i] or t.i in used or covered[t.i]:
             continue
         if _is_according(t):
@@ -793,7 +796,7 @@ def _reported(ix: _Index, actors: DocActors, cue: Token, entry: CueEntry, covere
     if rng is None:
         return None
     a, b = rng
-    words = sum(1 for t in ix.doc[a:b] if not t.is_punct)
+    words = sum(1 for t in ix.tok[a:b] if not t.is_punct)
     if any(covered[a:b]) or words < (MIN_STANCE_WORDS if "stance" in entry.kinds else MIN_REPORTED_WORDS):
         return None
     subject = _subject(cue)
@@ -845,7 +848,7 @@ def _clause_end(head: Token) -> int:
     for c in head.rights:
         if c.dep_ == "conj" and any(x.dep_ in SUBJECT_DEPS for x in c.children):
             end = min(end, c.left_edge.i)
-    doc = head.doc
+    doc = tokens(head.doc)
     while end > head.i + 1 and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return end
@@ -853,7 +856,7 @@ def _clause_end(head: Token) -> int:
 
 def _appended_range(ix: _Index, cue: Token, start: int) -> tuple[int, int] | None:
     """The sentence an attribution is appended to or inserted in, without the attribution when it ends it."""
-    doc = ix.doc
+    doc = ix.tok
     sent = cue.sent
     start = max(start, sent.start)
     subject = _subject(cue)
@@ -874,7 +877,7 @@ def _appended_range(ix: _Index, cue: Token, start: int) -> tuple[int, int] | Non
 
 
 def _according_to(ix: _Index, actors: DocActors, according: Token, covered: bytearray) -> Quote | None:
-    doc = ix.doc
+    doc = ix.tok
     to = doc[according.i + 1]
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
     if source is None:
@@ -901,18 +904,17 @@ def _according_to(ix: _Index, actors: DocActors, according: Token, covered: byte
 def _headline_colon(ix: _Index, actors: DocActors, colon: Token, covered: bytearray) -> Quote | None:
     """'Lynch: No outside influence on FBI probe.': a headline line that opens with a short name and a colon
     gives what that source said."""
-    doc = ix.doc
-    start = colon.i
-    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
-        start -= 1
+    doc = ix.tok
+    line = bisect_right(ix.line_breaks, colon.i)
+    start = ix.line_breaks[line - 1] + 1 if line else 0
+    if colon.i - start > 2 * MAX_HEADLINE_SOURCE + 1:  # spaCy never makes two space tokens in a row
+        return None
     source = [t for t in doc[start : colon.i] if not t.is_space]
     if not source or len(source) > MAX_HEADLINE_SOURCE or not source[0].text[:1].isupper():
         return None
     if any(t.pos_ in {"VERB", "AUX", "PRON", "NUM"} for t in source) or source[0].lower_ in NOT_SOURCES:
         return None
-    end = colon.i + 1
-    while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text):
-        end += 1
+    end = ix.line_breaks[line] if line < len(ix.line_breaks) else len(doc)
     a = colon.i + 1
     if end - a > MAX_HEADLINE_TOKENS or sum(1 for t in doc[a:end] if not t.is_punct) < MIN_REPORTED_WORDS:
         return None
@@ -928,7 +930,7 @@ def _headline_colon(ix: _Index, actors: DocActors, colon: Token, covered: bytear
 
 def _trim(ix: _Index, a: int, b: int) -> tuple[int, int]:
     """Drop the complementiser and edge punctuation: the content starts after 'that'."""
-    doc = ix.doc
+    doc = ix.tok
     first, last = a, b
     while a < b and (_filler(doc[a]) and not ix.marks[a]):
         a += 1
@@ -1010,7 +1012,7 @@ def _antecedent(subject: Token) -> Token | None:
 
 def _mention(ix: _Index, subject: Token) -> tuple[int, int]:
     """Token range of the speaker as written: 'the analyst', 'Smith, a spokesman for the ministry'."""
-    doc = ix.doc
+    doc = ix.tok
     start = subject.i
     while start > subject.left_edge.i and not ix.boundary(start - 1):
         start -= 1
@@ -1057,7 +1059,7 @@ def _resolve_pronouns(ix: _Index, actors: DocActors, quotes: list[Quote], lines:
     person the narration last named (newswire quotes whoever the story is about), mentioned as written there.
     One pass over the tokens after all quotations are known.
     """
-    quoted = bytearray(len(ix.doc))
+    quoted = bytearray(len(ix.tok))
     waiting: dict[int, list[Quote]] = {}
     for q in quotes:
         a, b = ix.first_at(q.content_span[0]), ix.first_at(q.content_span[1])
@@ -1070,12 +1072,12 @@ def _resolve_pronouns(ix: _Index, actors: DocActors, quotes: list[Quote], lines:
     if not waiting:
         return
     person, seen_at = None, -1
-    for i in range(len(ix.doc)):
+    for i in range(len(ix.tok)):
         for q in waiting.get(i, ()):
             if person is None:
                 continue
             if q.speaker.mention is None:
-                mention = ix.doc[seen_at]
+                mention = ix.tok[seen_at]
                 if lines.index(q.content_span[0]) - lines.index(mention.idx) > MAX_CONTEXT_LINES:
                     continue  # the person was named too far back to be taken for the speaker
                 span = (mention.idx, mention.idx + len(mention.text))

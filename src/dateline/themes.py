@@ -87,8 +87,15 @@ class ThemeLexicon:
         tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start)]
         lowered = [t[0].lower() for t in tokens]
         found: dict[tuple[str, int], ThemeHit] = {}
+        first, lengths = self._first, sorted(self._stem_lengths)
         for i, (word, begin, _) in enumerate(tokens):
-            for trigger in self._candidates(word, lowered[i]):
+            lower = lowered[i]  # inlined lookups, not a generator: this loop sees every word of every article
+            candidates = [*first.get(word, ()), *(first.get(lower, ()) if lower != word else ())]
+            for n in lengths:
+                if n >= len(lower):
+                    break
+                candidates += first.get(lower[:n], ())
+            for trigger in candidates:
                 end = _match(trigger, tokens, lowered, i)
                 if end is None:
                     continue
@@ -96,12 +103,6 @@ class ThemeLexicon:
                 if key not in found or end > found[key].span[1]:
                     found[key] = ThemeHit(trigger.theme, text[begin:end], (begin, end))
         return sorted(found.values(), key=lambda h: (h.span, h.theme))
-
-    def _candidates(self, word: str, lower: str) -> Iterable[_Trigger]:
-        seen = [word, lower] if word != lower else [word]
-        seen += [lower[:n] for n in self._stem_lengths if n < len(lower)]
-        for key in seen:
-            yield from self._first.get(key, ())
 
     def assign(self, hits: list[ThemeHit], events: Iterable[Event] = ()) -> tuple[list[str], list[ThemeHit]]:
         """(themes, evidence) from trigger hits and coded events."""

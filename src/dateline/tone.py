@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, IS_TITLE, LOWER, ORTH, POS, SENT_START
+from spacy.parts_of_speech import PROPN, VERB
 from spacy.tokens import Doc
 
 from dateline.model import Tone
@@ -39,6 +41,7 @@ PRONOUNS = frozenset(
 NEGATION_WINDOW = 3  # VADER looks this many words back for a negator
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|[.!?]+")
 _SENTENCE_END = frozenset(".!?")
+_WORD_ATTRS = [IDX, IS_ALPHA, SENT_START, POS, ENT_TYPE, IS_TITLE, LOWER, ORTH]
 
 
 @lru_cache(maxsize=1)
@@ -64,17 +67,22 @@ Word = tuple[str, bool, bool]  # (lowercased word, may carry sentiment, first wo
 
 
 def _doc_words(doc: Doc, start: int) -> list[Word]:
+    # one to_array call, not a Token object per word: this pass sees every token of every article
     out: list[Word] = []
+    if not len(doc):
+        return out
+    strings = doc.vocab.strings
+    ends = {strings[c] for c in _SENTENCE_END}
     new_sentence = True
-    for t in doc:
-        if t.idx < start:
+    for idx, alpha, sent_start, pos, ent_type, title, lower, orth in doc.to_array(_WORD_ATTRS).tolist():
+        if idx < start:
             continue
-        new_sentence = new_sentence or bool(t.is_sent_start)
-        if not t.is_alpha:
-            new_sentence = new_sentence or t.text in _SENTENCE_END
+        new_sentence = new_sentence or sent_start == 1
+        if not alpha:
+            new_sentence = new_sentence or orth in ends
             continue
-        proper = t.pos_ == "PROPN" or bool(t.ent_type_) or (t.is_title and not new_sentence)
-        out.append((t.lower_, not proper, new_sentence))
+        proper = pos == PROPN or ent_type != 0 or (title and not new_sentence)
+        out.append((strings[lower], not proper, new_sentence))
         new_sentence = False
     return out
 
@@ -82,7 +90,10 @@ def _doc_words(doc: Doc, start: int) -> list[Word]:
 def _verbs(doc: Doc, start: int) -> int | None:
     if not doc.has_annotation("POS"):
         return None
-    return sum(1 for t in doc if t.idx >= start and t.pos_ == "VERB")
+    if not len(doc):
+        return 0
+    columns = doc.to_array([IDX, POS])
+    return int(((columns[:, 0] >= start) & (columns[:, 1] == VERB)).sum())
 
 
 def _text_words(text: str) -> list[Word]:
