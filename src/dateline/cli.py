@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ class Format(StrEnum):
     summary = "summary"
     json = "json"
     jsonl = "jsonl"
+    petrarch = "petrarch"
 
 
 class QueryFormat(StrEnum):
@@ -72,6 +74,56 @@ ActorsOpt = Annotated[
         dir_okay=False,
     ),
 ]
+
+
+class PetrarchMode(StrEnum):
+    replace = "replace"
+    add = "add"
+
+
+PetrarchOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--petrarch-dictionaries",
+        help="Code events with PETRARCH/Phoenix dictionaries: a folder, a PETR_config.ini, or files (a CAMEO verbs "
+        "file, *actors*, *agents*, *discards*, *issue* files); repeatable. See docs/petrarch.md.",
+        exists=True,
+    ),
+]
+PetrarchModeOpt = Annotated[
+    PetrarchMode,
+    typer.Option(
+        "--petrarch-mode",
+        help="With --petrarch-dictionaries: replace (their events only) or add (ours, plus theirs not already there).",
+    ),
+]
+
+
+@contextlib.contextmanager
+def _petrarch(dictionaries: list[Path] | None, mode: PetrarchMode) -> Iterator[object]:
+    """Load the PETRARCH dictionaries (a bad one stops the command here) and hand them to the workers through the
+    environment while the block runs; yields the dictionaries (None without the option)."""
+    if not dictionaries:
+        yield None
+        return
+    from .petrarch import ENV_DICTIONARIES, ENV_MODE, PetrarchCoder, setting
+
+    paths, _ = setting(dictionaries, mode.value)
+    try:
+        coder = PetrarchCoder.load(paths, mode.value)
+    except DatelineError as exc:
+        raise _abort(exc) from exc
+    saved = {key: os.environ.get(key) for key in (ENV_DICTIONARIES, ENV_MODE)}
+    os.environ[ENV_DICTIONARIES] = os.pathsep.join(paths)
+    os.environ[ENV_MODE] = mode.value
+    try:
+        yield coder.dictionaries
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 def _version(value: bool) -> None:
@@ -141,6 +193,8 @@ class _Run:
     engine: Engine = Engine.local
     ray_address: str = "local"
     progress: bool | None = None
+    petrarch: list[Path] | None = None  # --petrarch-dictionaries, in force while the articles are analyzed
+    petrarch_mode: PetrarchMode = PetrarchMode.replace
 
     @property
     def show_progress(self) -> bool:
@@ -198,7 +252,7 @@ def _analyses(
     """
     run = run or _Run()
     actor_files = tuple(str(p) for p in actors or ())
-    with _progress(run.show_progress, paths) as tick:
+    with _petrarch(run.petrarch, run.petrarch_mode), _progress(run.show_progress, paths) as tick:
         articles = _articles(paths, stored=stored, tick=tick)
         if run.engine is Engine.ray:
             from .engines.ray import analyze_ray
@@ -315,10 +369,13 @@ def _finish() -> None:
 def analyze(
     paths: PathsArg = None,
     format: Annotated[
-        Format, typer.Option("--format", "-f", help="summary (readable), json or jsonl.")
+        Format,
+        typer.Option("--format", "-f", help="summary (readable), json, jsonl or petrarch (PETRARCH's event TSV)."),
     ] = Format.summary,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
     actors: ActorsOpt = None,
+    petrarch_dictionaries: PetrarchOpt = None,
+    petrarch_mode: PetrarchModeOpt = PetrarchMode.replace,
     workers: WorkersOpt = 1,
     engine: EngineOpt = Engine.local,
     ray_address: RayAddressOpt = "local",
@@ -334,14 +391,21 @@ def analyze(
         dateline analyze corpus.jsonl --format jsonl -o out.jsonl --workers 4
 
         dateline analyze corpus.jsonl --engine ray --out parts/
+
+        dateline analyze PETR.records.xml --petrarch-dictionaries dicts/ -f petrarch
     """
     _failures.clear()
-    run = _Run(workers, engine, ray_address, progress)
+    run = _Run(workers, engine, ray_address, progress, petrarch_dictionaries, petrarch_mode)
     run.check(out)
     if out is not None:
         _write_partitions(paths, actors, run, out)
         _finish()
         return
+    _write_analyses(paths, actors, run, format, output)
+    _finish()
+
+
+def _write_analyses(paths, actors, run: _Run, format: Format, output: Path | None) -> None:
     out_file = output.open("w", encoding="utf-8") if output else None
     console = Console(file=out_file, width=140) if out_file and format is Format.summary else Console()
     records = []
@@ -353,6 +417,11 @@ def analyze(
                 print_summary(analysis, text, console)
             elif format is Format.jsonl:
                 _write(out_file, analysis.to_json())
+            elif format is Format.petrarch:
+                from .petrarch import load_dictionaries, write_events
+
+                issues = load_dictionaries(run.petrarch).issues if run.petrarch else None  # loaded: cached
+                write_events([(analysis, text)], out_file or sys.stdout, issues)
             else:
                 records.append(analysis.to_dict())
         if format is Format.json:
@@ -361,7 +430,6 @@ def analyze(
     finally:
         if out_file:
             out_file.close()
-    _finish()
 
 
 def _write(out, line: str) -> None:
@@ -382,9 +450,15 @@ def _write_partitions(
 
     actor_files = tuple(str(p) for p in actors or ())
     articles = _articles(paths, stored=stored)
-    report = write_partitions(
-        articles, out, address=run.ray_address, workers=run.workers, actor_files=actor_files, progress=run.show_progress
-    )
+    with _petrarch(run.petrarch, run.petrarch_mode):
+        report = write_partitions(
+            articles,
+            out,
+            address=run.ray_address,
+            workers=run.workers,
+            actor_files=actor_files,
+            progress=run.show_progress,
+        )
     failures = run_failures(out, report.run) if report.articles else []
     for label, error in failures:
         _fail(f"{label}: {error}")
@@ -401,6 +475,8 @@ def ingest(
     paths: PathsArg = None,
     db: Annotated[Path, typer.Option("--db", help="DuckDB file (created when missing).")] = Path("dateline.duckdb"),
     actors: ActorsOpt = None,
+    petrarch_dictionaries: PetrarchOpt = None,
+    petrarch_mode: PetrarchModeOpt = PetrarchMode.replace,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary of the stored articles.")] = False,
     workers: WorkersOpt = 1,
     engine: EngineOpt = Engine.local,
@@ -433,7 +509,7 @@ def ingest(
 
     _failures.clear()
     _passed_over.clear()
-    run = _Run(workers, engine, ray_address, progress)
+    run = _Run(workers, engine, ray_address, progress, petrarch_dictionaries, petrarch_mode)
     run.check(out)
     if parquet_only and out is None:
         _usage("--parquet-only goes with --out DIR")

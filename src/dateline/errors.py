@@ -22,9 +22,17 @@ MESSAGES: dict[str, str] = {
     "DL112": "cannot read {path}: {reason}",
     "DL113": "feed item without text in {path}: it has neither content nor a summary",
     "DL114": "cannot analyze {path}: {reason} (an internal error; please report it with this article)",
+    "DL130": "invalid PETRARCH XML in {path}: {reason}",
+    "DL131": "PETRARCH <Sentence> without text in {path}: give it a non-empty <Text> element",
     # lexicons and knowledge
     "DL201": "invalid data file {path}: {reason}",
     "DL202": "unknown CAMEO code {cameo!r} in {path}",
+    # PETRARCH / Phoenix dictionaries (dateline.petrarch)
+    "DL230": "PETRARCH dictionary {path}, line {line}: {reason}",
+    "DL231": "no PETRARCH verb dictionary among {paths}: give a CAMEO verbs file (CAMEO.2.0.txt, *.verbs.txt)",
+    "DL232": "several PETRARCH verb dictionaries in {path} ({files}): name the files to use instead of the folder",
+    "DL233": "cannot read PETRARCH dictionary {path}: {reason}",
+    "DL234": "unknown PETRARCH mode {mode!r}: use replace (PETRARCH's events only) or add (ours and PETRARCH's)",
     # store
     "DL301": "cannot open database {path}: {reason}",
     "DL302": "database {path} is locked by another process (a running server or ingest): stop it or use another file",

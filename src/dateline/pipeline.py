@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -34,6 +35,10 @@ from .quotes import find_quotes
 from .themes import find_themes
 from .tokens import shared, tokens
 from .tone import document_tone
+
+if TYPE_CHECKING:
+    from .petrarch import PetrarchCoder
+    from .petrarch import Setting as PetrarchSetting
 
 log = logging.getLogger(__name__)
 _SURROGATES = re.compile("[\ud800-\udfff]")
@@ -54,17 +59,33 @@ class Resources:
     matcher: PhraseMatcher
     lexicon: Lexicon
     parser: Parser
+    petrarch: PetrarchCoder | None = None  # PETRARCH/Phoenix dictionaries to code with (dateline.petrarch)
 
     @cached_property
     def model(self) -> str:  # once: spaCy rebuilds nlp.meta on every access (~1 ms an article when not cached)
         return model_label(self.nlp)
 
 
+def load_resources(actor_files: tuple[str, ...] = (), petrarch: PetrarchSetting | None = None) -> Resources:
+    """The process's resources. `petrarch` is (dictionary paths, mode) to code with PETRARCH dictionaries; by default
+    it is read from $DATELINE_PETRARCH_DICTIONARIES / $DATELINE_PETRARCH_MODE, which worker processes inherit."""
+    if petrarch is None:
+        from .petrarch import setting_from_env
+
+        petrarch = setting_from_env()
+    return _load_resources(tuple(actor_files), petrarch)
+
+
 @lru_cache(maxsize=4)
-def load_resources(actor_files: tuple[str, ...] = ()) -> Resources:
+def _load_resources(actor_files: tuple[str, ...], petrarch: PetrarchSetting | None) -> Resources:
     nlp = load_nlp()
     kb = load_kb(actor_files)
-    return Resources(nlp, kb, kb_matcher(nlp, kb), load_lexicon(), Parser(nlp))
+    coder = None
+    if petrarch is not None:
+        from .petrarch import PetrarchCoder
+
+        coder = PetrarchCoder.load(*petrarch)
+    return Resources(nlp, kb, kb_matcher(nlp, kb), load_lexicon(), Parser(nlp), coder)
 
 
 def analyze(
@@ -177,6 +198,8 @@ def _analyze_parsed(article: Article, res: Resources, doc: Doc) -> Analysis:
         dateline_location=location,
         body_start=article.body_start,
     )
+    if res.petrarch is not None:  # PETRARCH dictionaries: their events instead of ours, or added to ours
+        events = res.petrarch.code(doc, article, events)
     analysis = Analysis(
         id=article.id or article.content_hash[:16],
         text_length=len(text),

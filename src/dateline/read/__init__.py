@@ -18,6 +18,7 @@ from dateline.model import Article
 from dateline.read.feed import read_feed
 from dateline.read.html import read_html
 from dateline.read.jsonl import looks_like_jsonl, read_json, read_jsonl, read_jsonl_text
+from dateline.read.petrarch import read_xml
 from dateline.read.text import (
     SNIFF_BYTES,
     ReadFailure,
@@ -41,7 +42,7 @@ READERS: dict[str, Reader] = {
     ".htm": read_html,
     ".json": read_json,
     ".jsonl": read_jsonl,
-    ".xml": read_feed,
+    ".xml": read_xml,  # PETRARCH sentences when it holds them, else a feed
     ".rss": read_feed,
     ".atom": read_feed,
 }
