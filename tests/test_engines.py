@@ -84,6 +84,15 @@ def test_error_records_round_trip():
     assert type(back) is InputError and str(back) == str(exc) and back.code == "DL111"
 
 
+def test_coded_errors_survive_pickling_between_processes():
+    import pickle
+
+    error = InputError("DL111", path="big.txt", size=200_000, limit=MAX_CHARS)
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is InputError
+    assert (copy.code, copy.fields, str(copy)) == (error.code, error.fields, str(error))
+
+
 def test_missing_model_is_reported_by_workers_as_by_one_process(monkeypatch):
     monkeypatch.setenv("DATELINE_SPACY_MODEL", "no_such_model_xyz")
     from dateline.engines import analyze_parallel

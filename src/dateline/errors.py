@@ -6,6 +6,8 @@ DL5xx evaluation, DL6xx the web server and its API. The same code appears on the
 
 from __future__ import annotations
 
+from functools import partial
+
 MESSAGES: dict[str, str] = {
     # input
     "DL101": "file not found: {path}",
@@ -68,6 +70,9 @@ class DatelineError(Exception):
         self.fields = fields
         self.message = MESSAGES[code].format(**fields)
         super().__init__(f"{code}: {self.message}")
+
+    def __reduce__(self):  # pickled by worker processes and Ray: rebuilt from the code and fields, not the text
+        return partial(type(self), self.code, **self.fields), ()
 
 
 class InputError(DatelineError):
