@@ -124,3 +124,39 @@ def test_coreference_queries_keep_their_meaning():
     assert actors.last_person_before(he.i).name == "Azer Garayev"
     assert actors.person_with_role("analyst", analyst.i).name == "Azer Garayev"
     assert actors.actor_at(0).name == "Azer Garayev"
+
+
+def test_more_named_armed_groups():
+    assert _group_lookup("UNITA").code == "AGOREB"
+    assert _group_lookup("Revolutionary United Front").country == "SLE"
+    assert _group_lookup("RUF").country == "SLE"
+
+
+@pytest.mark.slow
+def test_a_titled_name_of_a_country():
+    codes = _codes("King Hassan of Morocco said he would host a meeting with Israeli officials.")
+    assert codes["Hassan"] == "MARGOV"
+
+
+@pytest.mark.slow
+def test_leaders_table_wins_over_a_dateline_guess():
+    import dateline
+
+    # 'President' gives a role and the dateline would give Britain; the leaders table knows better
+    analysis = dateline.analyze("LONDON (Reuters) - President Donald Trump criticized the mayor of London.")
+    trump = next(a for a in analysis.actors if a.name == "Donald Trump")
+    assert trump.country == "USA"
+
+
+@pytest.mark.slow
+def test_new_sector_words_and_stances():
+    doc, actors = _actors("Croatian extremists and Serb kidnappers clashed.")
+    extremists = next(t for t in doc if t.text == "extremists")
+    assert actors.resolve(extremists).actor.code == "HRVRAD"
+    kidnappers = next(t for t in doc if t.text == "kidnappers")
+    assert actors.resolve(kidnappers).actor.sector == "CRM"
+    # 'anti-Syria' and 'pro-Russian' say what one is for or against, not where one is from
+    doc, actors = _actors("A prominent anti-Syria journalist met pro-Russian separatists.")
+    journalist = next(t for t in doc if t.text == "journalist")
+    separatists = next(t for t in doc if t.text == "separatists")
+    assert actors.resolve(journalist) is None and actors.resolve(separatists) is None

@@ -239,3 +239,145 @@ def test_expelled_personnel_belong_to_the_target():
     # expelled inspectors are someone else's: their owner is the target, not the source's own means
     assert ("1662", "SYR", "ARL") in _dyads("Syria expelled inspectors of the Arab League from the country.")
     assert ("1662", "UNO", "IRQ") in _dyads("The UN withdrew its inspectors from Iraq.")
+
+
+# -------------------------------------------------------------------- sides with no country, frames, idioms
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an agentless passive names its victim: the agent is unknown ('---'), not a reason to drop the event
+        ("Three US servicemen were killed by an improvised explosive device outside the city.", ("1823", "---", "USA")),
+        # a weapon as subject is no actor either
+        ("A roadside bomb killed two Iraqi policemen on Sunday.", ("1823", "---", "IRQ")),
+        # an agentless act that only a state does is by the country it happens in
+        ("A US national has been put under investigation in Italy.", ("090", "ITA", "USA")),
+        # a group the text gives no country is '---' ...
+        ("Gunmen kidnapped Russian and Chinese engineers in the mountains.", ("181", "---", "RUS")),
+        # ... or takes the country the event happens in
+        ("Hundreds of thousands of people blocked streets in Hong Kong.", ("144", "HKG", "HKG")),
+        # ... or, unarmed, the dateline's
+        ("WASHINGTON (AP) — Lawmakers criticized the Russian ambassador on Tuesday.", ("111", "USA", "RUS")),
+    ],
+)
+def test_sides_without_a_country(text, expected):
+    assert expected in _dyads(text)
+
+
+@pytest.mark.slow
+def test_the_only_country_counts_the_dateline():
+    # 'Lawmakers' are not Russian just because Russia is the only country in the body
+    assert not [
+        e
+        for e in _events("WASHINGTON (AP) — Lawmakers criticized the Russian ambassador.")
+        if e.source.country == "RUS"
+    ]
+
+
+@pytest.mark.slow
+def test_objects_and_subjects_the_parser_hides():
+    # 'up to 16' is parsed as a particle and a preposition: the advisers are still the object
+    assert ("181", "AFG", "RUS") in _dyads(
+        "Afghan rebels have kidnapped up to 16 Russian civilian advisers from a bazaar."
+    )
+    # 'one third of ...' is a number: the group counted is the one acted on
+    dyads = _dyads("One third of ethnic Albanian guerrillas operating in Macedonia have been demobilized.")
+    assert ("0873", "---", "ALB") in dyads
+    # a participle after a noun has that noun as subject
+    assert ("140", "UKR", "RUS") in _dyads("Ukrainian demonstrators protesting against Russia gathered in Kyiv.")
+    # 'was forced to resign': the one forced resigns
+    assert ("0831", "ISR", "ISR") in _dyads("The Israeli prime minister was forced to resign.")
+    # a declaration demanding ...: its author demands
+    pkk = (
+        "The rebel Kurdistan Workers' Party issued a declaration demanding that the Turkish government free its leader."
+    )
+    assert [e.source.country for e in _events(pkk) if e.root == "10"] == ["TUR"]
+    # gathering for a rally; 'ten days of war games' by both navies
+    assert ("141", "NGA", "NGA") in _dyads("Thousands of Nigerians were converging on Thursday for a rally in Lagos.")
+    assert ("062", "FRA", "EGY") in _dyads("French and Egyptian warships on Monday launched 10 days of war games.")
+
+
+@pytest.mark.slow
+def test_frames_whose_act_the_lexicon_does_not_know():
+    assert ("130", "PSE", "---") in _dyads("Hamas threatened on Monday to resume terrorist activities in Israel.")
+    assert ("030", "UNO", "---") in _dyads("The Security Council today agreed to a six-month extension of the mandate.")
+    # the act's object names the target: 'a demand from the US President'
+    refused = _dyads(
+        "Palestinian Prime Minister Ismail Haniyeh has refused to respond to a demand from the US President."
+    )
+    assert ("120", "PSE", "USA") in refused
+    # words withheld are no act
+    assert not _events("China declined to comment on the report.")
+    assert not _events("Japan vowed to retaliate.")
+
+
+@pytest.mark.slow
+def test_a_frame_over_an_intent_codes_the_act():
+    # 'refused to commit to assistance' is one refusal of aid (122), not a refusal plus a pledge
+    found = _dyads("The Turkish government has refused to commit to any direct assistance to Iraq.")
+    assert {code for code, _, _ in found} == {"122"}
+
+
+@pytest.mark.slow
+def test_no_event_aimed_at_its_own_author_by_a_reading():
+    # a promised domestic act is not aimed at its author; 'its troops' are not the target of a withdrawal
+    assert not [e for e in _events("Kenya is ready to send police.") if e.target.country == "KEN"]
+    assert _dyads("Poland agreed to withdraw its troops.") == {("0356", "POL", "---")}
+    # a promise not to harm is no refusal
+    assert not [e for e in _events("The United States agreed not to impose tariffs on Mexican cars.") if e.root == "12"]
+    # what a proposal would do has not happened
+    proposal = "The foreign ministry submitted a proposal to Putin to bar U.S. diplomats from using two facilities."
+    assert not [e for e in _events(proposal) if e.root == "17"]
+
+
+@pytest.mark.slow
+def test_a_fronted_phrase_is_no_particle():
+    # 'With the signing ..., they agreed to allow' is no 'agree with' (019)
+    found = _dyads("With the signing of the memorandum, Sudan and Chad have agreed to allow humanitarian access.")
+    assert found and "019" not in {code for code, _, _ in found}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Denmark accepted a formula for ending the fisheries dispute.", ("030", "DNK", "---")),
+        ("Palestinians and Israelis failed to reach agreement on the fate of the offices.", ("127", "ISR", "---")),
+        ("A Russian official offered concessions last November.", ("035", "RUS", "---")),
+        ("Uganda said it had paid compensation to 67 British nationals.", ("0842", "UGA", "GBR")),
+        ("The U.S. said it would not meet hostage-takers demands to release prisoners in Iraq.", ("123", "USA", "---")),
+        ("The United States suspended part of a military aid program for Bosnia.", ("162", "USA", "BIH")),
+    ],
+)
+def test_lexicon_idioms(text, expected):
+    assert expected in _dyads(text)
+
+
+@pytest.mark.slow
+def test_an_anti_or_pro_prefix_is_a_stance_not_a_nationality():
+    found = _dyads("A prominent anti-Syria journalist has been killed in Beirut.")
+    assert ("1823", "---", "LBN") in found and not [d for d in found if "SYR" in d]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meanwhile the prospect of Britain exiting the European Union without a trade deal worried investors.",
+        "Russia would have attacked Ukraine earlier, officials told CNN.",
+        "Mr. Obama offered a list of proposals: tightening security on borders and cracking down on smugglers.",
+        "Canada's concession averted a Chinese embargo on Canadian canola.",
+        "It is not necessary that they participate in air strikes, the Iraqi minister said.",
+        "It's a process Mark Toner, a State Department spokesman, called the most stringent for anyone entering.",
+    ],
+)
+def test_what_did_not_happen_is_not_coded(text):
+    assert not [e for e in _events(text) if e.root in {"10", "12", "13", "15", "16", "19"}]
+
+
+@pytest.mark.slow
+def test_a_deployment_to_help_is_offered_protection_not_a_threat():
+    text = "Canada said it will send several dozen troops to Iraq to help advise the government."
+    assert ("0334", "CAN", "IRQ") in _dyads(text)

@@ -37,7 +37,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 # CAMEO agent (sector) codes a sector word may carry; user dictionaries may use any well-formed code.
 SECTOR_CODES = frozenset(
     {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "PTY", "OPP", "REB", "UAF", "INS", "BUS", "MED", "CVL", "EDU"}
-    | {"NGO", "IGO", "REF", "LAB", "REL", "HLH", "AGR", "CRM", "ENV", "HRI", "ELI", "DEV", "MNC"}
+    | {"NGO", "IGO", "REF", "LAB", "REL", "HLH", "AGR", "CRM", "ENV", "HRI", "ELI", "DEV", "MNC", "RAD"}
 )
 
 # Lower is more specific: it decides between two entries that share a surface form.

@@ -42,6 +42,7 @@ NAME_POS = {"PROPN"}
 STATE_ROLE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}  # roles that belong to one country's state
 PLACE_KINDS = {"country", "demonym", "capital", "seat"}
 SHALLOW_DEPS = {"compound", "amod", "poss", "nmod"}
+ATTITUDE_PREFIXES = {"anti", "pro"}
 BACKING_WORDS = {"backed", "supported", "sponsored", "funded", "armed", "trained", "aligned", "allied", "affiliated"}
 
 
@@ -50,6 +51,7 @@ class ResolvedActor:
     actor: Actor
     span: tuple[int, int]  # character span of the phrase that named it
     via: str
+    head: int | None = None  # token index of the phrase's head, where a later step needs it
 
 
 @dataclass
@@ -130,15 +132,16 @@ class DocActors:
         found = self._resolve_head(token)
         if found is not None:
             return found
-        # 'the analyst', 'the president': a description of a person named earlier
-        if token.pos_ == "NOUN" and any(c.lower_ in {"the", "this"} for c in token.children):
+        # 'the analyst', 'the president', 'the Prime Minister': a description of a person named earlier
+        titled = token.pos_ == "PROPN" and self.kb.sector(token.text) is not None
+        if (token.pos_ == "NOUN" or titled) and any(c.lower_ in {"the", "this"} for c in token.children):
             person = self.person_with_role(token.lemma_.lower(), token.i)
             if person is not None:
                 return ResolvedActor(person, _char_span(doc[token.left_edge.i : token.i + 1]), "description")
         # fall back to an actor inside the phrase: its own modifiers first ("the al-Qaeda network" is al-Qaeda's
         # even when "Osama bin Laden's" comes first), then anything short of a clause
         for t in _modifier_tokens(token) + ([] if shallow else _phrase_tokens(token)):
-            if t.i == token.i or _backer(t):
+            if t.i == token.i or backer(t):
                 continue
             found = self._resolve_head(t)
             if found is not None:
@@ -157,8 +160,8 @@ class DocActors:
             return None
         if sector is not None and sector.sector is not None:
             return ResolvedActor(self._group(token, sector.sector, entry), _char_span(_np(token)), "document")
-        if token.tag_ == "NNS" and token.dep_ in {"nsubj", "nsubjpass", "pobj"}:
-            # 'Islamic fundamentalists continued their hunger strike' in an article about Algeria alone
+        if token.tag_ in {"NNS", "NNPS"} and token.ent_type_ == "NORP" and token.dep_ in {"nsubj", "nsubjpass", "pobj"}:
+            # 'Kurds continued their hunger strike' in an article about Turkey alone
             return ResolvedActor(self._group(token, None, entry), _char_span(_np(token)), "document")
         return None
 
@@ -166,7 +169,7 @@ class DocActors:
         """'Hungarian and Romanian officials': besides the first country's group, one per coordinated adjective."""
         sector = self.kb.sector(token.text) if token.pos_ in {"NOUN", "PROPN"} else None
         out: list[ResolvedActor] = []
-        for mod in (c for c in token.children if c.dep_ in {"amod", "compound"} and c.i in self.kb_hits):
+        for mod in (c for c in token.children if c.dep_ in {"amod", "compound", "nmod"} and c.i in self.kb_hits):
             for conj in (c for c in mod.children if c.dep_ == "conj" and c.i in self.kb_hits):
                 entry = self.kb_hits[conj.i][1]
                 if entry.kind in {"igo", "ngo"}:
@@ -221,14 +224,14 @@ class DocActors:
         # a country written as part of the same compound name ("the Azerbaijani Foreign Ministry")
         for t in self.doc[token.left_edge.i : token.i]:
             hit = self.kb_hits.get(t.i)
-            if hit is not None and not _backer(t):
+            if hit is not None and not backer(t):
                 return hit[1]
         return None
 
     def _kb_in(self, token: Token) -> KBEntry | None:
         for t in token.subtree:
             hit = self.kb_hits.get(t.i)
-            if hit is not None and not _backer(t):
+            if hit is not None and not backer(t):
                 return hit[1]
         return None
 
@@ -371,7 +374,11 @@ def _mark_persons(actors: DocActors) -> None:
 
 
 def _lone_country(actors: DocActors) -> str | None:
+    """The only country the document names, its dateline included ('WASHINGTON (AP) - Lawmakers criticized the
+    Russian ambassador' names two)."""
     countries = {entry.country for _span, entry in actors.kb_hits.values() if entry.kind in PLACE_KINDS}
+    if actors.default_country:
+        countries.add(actors.default_country)
     return next(iter(countries)) if len(countries) == 1 else None
 
 
@@ -379,7 +386,8 @@ def _apply_leaders(actors: DocActors, published: str | None) -> None:
     """Persons named in the leaders table get its country, and its role on the article's date if none is written."""
     table = leaders()
     for actor in actors.actors.values():
-        if actor.kind != "person" or actor.country not in {UNKNOWN, ""}:
+        # the dateline is a guess for commentators ('political analyst X'); the table knows its leaders better
+        if actor.kind != "person" or (actor.country not in {UNKNOWN, ""} and actor.inferred_from != "dateline"):
             continue
         candidates = table.get(actor.name.casefold())
         if not candidates:
@@ -517,6 +525,7 @@ def _title_of(actors: DocActors, span: Span) -> _Title:
             role_tokens.insert(0, t)
         j -= 1
     if role_tokens:
+        country = country or _of_country(actors, span)  # 'King Hassan of Morocco'
         return _Title(_role_text(role_tokens), sector, country, "title", tuple(role_tokens))
     title = _apposition(actors, span)
     if title.role is None:
@@ -539,17 +548,29 @@ def _described_by_head(actors: DocActors, span: Span) -> _Title | None:
     return _Title(word.role, word.sector, country.country if country else None, "apposition", ())
 
 
+def _of_country(actors: DocActors, span: Span) -> str | None:
+    """The country in 'of <country>' right after a titled name ('King Hassan of Morocco')."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ != "of":
+        return None
+    hit = actors.kb_hits.get(span.end + 1) or actors.kb_hits.get(span.end + 2)  # 'of the Philippines'
+    return hit[1].country if hit is not None and hit[1].kind in PLACE_KINDS else None
+
+
 def _apposition(actors: DocActors, span: Span) -> _Title:
-    """'Azer Garayev, a political analyst at ..., said' -> role from the phrase after the comma."""
+    """'Azer Garayev, a political analyst at ..., said' -> role from the phrase after the comma; 'Kenzo Oshima, the
+    United Nations Emergency Relief Coordinator, said' -> at least the organisation or country it names."""
     doc = span.doc
     if span.end + 2 >= len(doc) or doc[span.end].text != ",":
         return _Title()
     role_tokens: list[Token] = []
     sector = None
     country = None
+    last = None
     for t in doc[span.end + 1 : min(len(doc), span.end + 1 + TITLE_WINDOW)]:
         if t.text in {",", ".", ";"} or (t.pos_ in {"VERB", "AUX"} and t.dep_ != "amod"):  # "Algeria's leading"
             break
+        last = t
         hit = actors.kb_hits.get(t.i)
         if hit is not None and country is None:
             country = hit[1].country
@@ -560,6 +581,9 @@ def _apposition(actors: DocActors, span: Span) -> _Title:
             sector = word.sector
     if role_tokens:
         return _Title(_role_text(role_tokens), sector, country, "apposition", tuple(role_tokens))
+    closed = last is not None and last.i + 1 < len(doc) and doc[last.i + 1].text == ","
+    if country is not None and closed and last.dep_ == "appos" and doc[span.end + 1].lower_ in {"the", "a", "an"}:
+        return _Title(country=country, via="apposition")  # a title the sector words do not know ('Coordinator')
     return _Title()
 
 
@@ -593,11 +617,13 @@ def _mark_entities(actors: DocActors) -> None:
 # -------------------------------------------------------------------- helpers
 
 
-def _backer(token: Token) -> bool:
+def backer(token: Token) -> bool:
     """'Iranian-backed rebels', 'Russian-supported separatists': the country named backs the group, it is not the
     group's own ('Saudi-led coalition' is led, so it stays Saudi)."""
     doc = token.doc
     i = token.i
+    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ATTITUDE_PREFIXES:
+        return True  # 'an anti-Syria journalist', 'pro-Russian separatists': a stance, not a nationality
     return i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ in BACKING_WORDS
 
 

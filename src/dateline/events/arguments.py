@@ -14,11 +14,12 @@ against / on Y" the target; "between A and B" gives both parties. For nouns of h
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from ..actors.resolve import DocActors, ResolvedActor
+from ..actors.resolve import UNKNOWN, DocActors, ResolvedActor, backer
+from ..model import Actor
 from .lexicon import Pattern
 from .modality import support_verb
 from .triggers import LIGHT_NOUNS, is_infinitive
@@ -123,9 +124,113 @@ SUPPORT_VERBS = frozenset(
         "reimpose",
         "tighten",
         "expand",
+        # gathering for it: 'thousands converged for a rally'
+        "gather",
+        "converge",
+        "assemble",
+        "congregate",
+        "turn",
+        "mass",
+        "come",
     }
 )
-ACTOR_NOUNS = frozenset({"country", "nation", "government", "party", "side", "state", "leader", "official"})
+ACTOR_NOUNS = frozenset(
+    {"country", "nation", "government", "party", "side", "state", "leader", "official", "member", "ally", "partner"}
+)
+# Heads that count the people named by their 'of' phrase: 'thousands of protesters', 'dozens of rebels'.
+COUNT_NOUNS = frozenset({"thousand", "hundred", "dozen", "million", "score", "number", "group", "band", "handful"})
+SPANS = frozenset({"day", "week", "month", "year", "hour", "night", "decade"})  # 'three days of talks'
+OWNER_PREPS = frozenset({"of", "for", "from"})
+FORCE_ROOT = "15"  # exhibit force posture: the troops and police named are the means, not the target
+UNPLACED = "unplaced"  # `ResolvedActor.via` of a sector group whose country the text does not give
+# What endangers without threatening: 'Russia's aggression threatens our vision of Europe'.
+DANGERS = frozenset(
+    {
+        "aggression",
+        "war",
+        "conflict",
+        "crisis",
+        "program",
+        "programme",
+        "policy",
+        "move",
+        "decision",
+        "action",
+        "behavior",
+        "behaviour",
+        "activity",
+        "expansion",
+        "situation",
+        "tension",
+        "escalation",
+        "presence",
+        "buildup",
+        "ambition",
+        "plan",
+        "test",
+        "development",
+    }
+)
+# Texts that say what their author says: 'issued a statement condemning ...'.
+DOCUMENT_NOUNS = frozenset(
+    {
+        "statement",
+        "declaration",
+        "communique",
+        "letter",
+        "resolution",
+        "report",
+        "message",
+        "note",
+        "petition",
+        "decree",
+        "motion",
+        "appeal",
+        "notice",
+        "memo",
+        "memorandum",
+        "editorial",
+        "article",
+        "speech",
+        "address",
+    }
+)
+# What kills and destroys without being an actor: 'a roadside bombing killed one U.S. soldier'.
+INSTRUMENTS = frozenset(
+    {
+        "bomb",
+        "bombing",
+        "blast",
+        "explosion",
+        "explosive",
+        "device",
+        "mine",
+        "landmine",
+        "shell",
+        "rocket",
+        "missile",
+        "mortar",
+        "grenade",
+        "airstrike",
+        "strike",
+        "raid",
+        "attack",
+        "fire",
+        "gunfire",
+        "shelling",
+        "drone",
+        "ied",
+        "artillery",
+        "bullet",
+        "shot",
+        "shooting",
+        "ambush",
+        "crash",
+        "violence",
+        "clash",
+        "fighting",
+    }
+)
 
 
 @dataclass
@@ -133,6 +238,7 @@ class Args:
     sources: list[ResolvedActor]
     targets: list[ResolvedActor]
     named_target: bool  # the text names a target phrase, resolved or not (then no target is guessed)
+    agentless: bool = False  # a passive with no agent who is an actor ('were killed in a bombing')
 
 
 # -------------------------------------------------------------------- resolution
@@ -152,6 +258,12 @@ def resolve(token: Token, actors: DocActors, *, shallow: bool = False) -> Resolv
     found = actors.resolve_in_context(token, shallow=shallow)
     if found is None:
         found = _owned_group(token, actors)
+    if found is None:
+        # 'the main Hutu rebel group, Forces for Defence of Democracy (FDD), insisted': the name in apposition
+        named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        found = actors.resolve(named[0], shallow=True) if named else None
+    elif any(c.dep_ == "poss" and c.lower_ in REFERRING_PRONOUNS for c in token.children):
+        found = replace(found, via="owner")  # 'its troops': someone's own people, whoever 'its' is
     return found
 
 
@@ -197,10 +309,11 @@ def resolve_all(tokens: list[Token], actors: DocActors, *, shallow: bool = False
 
 
 def conjuncts(t: Token) -> list[Token]:
-    """Coordinated members: 'A and B', and 'the governments of A and B' (the parse puts B under A)."""
+    """Coordinated members: 'A and B', and 'the governments of A and B' (the parse puts B under A); not a list
+    without a conjunction ('AL ASAD AIR BASE, Iraq (Reuters)')."""
     out = []
     for c in t.children:
-        if c.dep_ == "conj":
+        if c.dep_ == "conj" and _coordinated(t):
             out.append(c)
             out.extend(conjuncts(c))
         elif c.dep_ == "prep" and c.lower_ == "of":
@@ -210,8 +323,78 @@ def conjuncts(t: Token) -> list[Token]:
     return out
 
 
+def _coordinated(t: Token) -> bool:
+    """Whether a conjunction ('and', 'or', 'as well as') joins the members of t's coordination."""
+    stack = [t]
+    while stack:
+        member = stack.pop()
+        if any(c.dep_ in {"cc", "preconj"} for c in member.children):
+            return True
+        stack.extend(c for c in member.children if c.dep_ == "conj")
+    return False
+
+
 def _without(found: list[ResolvedActor], sources: list[ResolvedActor]) -> list[ResolvedActor]:
-    return [t for t in found if all(t.actor is not s.actor for s in sources)]
+    """Targets that are not the source itself: neither the same actor nor the source's own people read off a
+    pronoun ('Poland agreed to withdraw its troops' is not done to Poland)."""
+    return [
+        t
+        for t in found
+        if all(
+            t.actor is not s.actor and not (t.via in {"owner", "pronoun"} and t.actor.country == s.actor.country)
+            for s in sources
+        )
+    ]
+
+
+def unplaced(tokens: list[Token], actors: DocActors) -> list[ResolvedActor]:
+    """A sector word the text gives no country ('rebels', 'gunmen', 'thousands of protesters'): a group of
+    unknown country ('---'), which the coder places where the event happens when it can."""
+    for t in tokens:
+        for member in [t, *conjuncts(t)]:
+            head = _counted(member)
+            if head.pos_ not in {"NOUN", "PROPN"} or head.ent_type_ == "PERSON":
+                continue
+            if any(c.dep_ == "poss" for c in head.children) or _owned_by_thing(head):
+                continue  # 'their fighters', 'a spokesman for the group': someone's, and we cannot tell whose
+            generic = head.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children)
+            if generic and head.dep_ == "pobj":
+                continue  # 'a move from a citizen soldier to a professional soldier': a kind, not a party
+            modifiers = [t for t in head.lefts if t.dep_ in {"compound", "amod"}]
+            phrase = " ".join([*(t.text for t in modifiers), head.text])
+            word = actors.kb.head_sector(phrase)  # 'religious leaders' are REL, not GOV
+            if word is None or word.sector is None:
+                continue
+            start = head.left_edge.i
+            while start < head.i and head.doc[start].pos_ in {"DET", "PUNCT", "NUM"}:
+                start += 1
+            span = (head.doc[start].idx, head.idx + len(head.text))
+            actor = Actor(head.text, UNKNOWN + word.sector, UNKNOWN, word.sector, role=head.lemma_, kind="group")
+            actor.inferred_from = "sector"
+            return [ResolvedActor(actor, span, UNPLACED, head.i)]
+    return []
+
+
+def _owned_by_thing(head: Token) -> bool:
+    """'a spokesman for the group', 'members of the association' (not 'the government of President Avril')."""
+    return any(
+        o.ent_type_ != "PERSON"
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ in OWNER_PREPS
+        for o in p.children
+        if o.dep_ == "pobj"
+    )
+
+
+def _counted(token: Token) -> Token:
+    """'thousands of protesters' -> 'protesters'."""
+    if token.like_num or token.ent_type_ == "CARDINAL" or token.lemma_.lower() in COUNT_NOUNS:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+    return token
 
 
 def same(a: Token | None, b: Token | None) -> bool:
@@ -235,16 +418,29 @@ def names_actor(tokens: list[Token]) -> bool:
 def verb_subjects(verb: Token) -> tuple[list[Token], list[Token]]:
     """(active subjects, passive subjects) of a verb, inherited through complements, conjuncts and clauses."""
     t = verb
+    came_by = ""
     for _ in range(5):
         subj = [c for c in t.children if c.dep_ == "nsubj"]
         passive = [c for c in t.children if c.dep_ == "nsubjpass"]
+        if passive and came_by == "xcomp" and not subj:
+            return passive, []  # 'he was forced to concede': he concedes
         if subj or passive:
             return subj, passive
-        if t.dep_ == "relcl":
-            return [t.head], []
+        if t.dep_ == "acl" and t.tag_ == "VBG" and t.head.lemma_.lower() in DOCUMENT_NOUNS:
+            text = t.head
+            if any(c.dep_ in {"poss", "compound"} or c.ent_type_ == "NORP" for c in text.children):
+                return [text], []  # 'a UN Security Council resolution condemning Israel': the Council's
+            if text.dep_ != "dobj":
+                break
+            t = text.head  # 'the PKK issued a declaration demanding that ...': the declaration's author demands
+            came_by = "dobj"
+            continue
+        if t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ == "VBG"):
+            return [t.head], []  # 'the rebels who attacked', 'demonstrators protesting election results'
         if t.dep_ == "acl" and is_infinitive(t):
             return [c for c in t.head.children if c.dep_ == "poss"], []  # "Trump's decision to suspend ..."
         if t.dep_ in SUBJECT_CLIMB_DEPS and t.head.i != t.i:
+            came_by = t.dep_
             t = t.head
             continue
         break
@@ -254,7 +450,7 @@ def verb_subjects(verb: Token) -> tuple[list[Token], list[Token]]:
 def pobjs(token: Token, preps: tuple[str, ...]) -> list[Token]:
     out = []
     for child in token.children:
-        if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
+        if child.dep_ in {"prep", "dative", "prt"} and child.lower_ in preps:  # 'called on members': 'on' a particle
             out.extend(c for c in child.children if c.dep_ == "pobj")
     return out
 
@@ -278,18 +474,35 @@ def verb_arguments(
     direct: list[Token] = []
     if not target_tokens:
         direct = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and not same(c, obj)]
+        direct += [o for o in _quantified_objects(verb) if not same(o, obj)]
+        if pattern.root == FORCE_ROOT:
+            direct = [d for d in direct if not _armed(d, actors)]  # 'mobilize the military' is its own means
         preps = tuple(w for w in pattern.words if w in TARGET_PREPS + PLACE_PREPS) or TARGET_PREPS
         target_tokens = direct + pobjs(verb, preps)
         for part in parts:
             target_tokens += [c for c in part.children if c.dep_ in {"dobj", "dative"}] + pobjs(part, preps)
         if obj is not None:
-            target_tokens += pobjs(obj, ("with", "between", "to", "against", "on"))
+            target_tokens += pobjs(obj, ("with", "between", "to", "against", "on", "for"))  # 'aid for Bosnia'
             owners = [] if pattern.symmetric or _own_means(pattern) else object_owners(obj)
     # 'shared evidence with the U.S.', 'granted asylum to Panamanian officers': the object's own recipient
     target_tokens += [p for d in direct for p in pobjs(d, OBJECT_TARGET_PREPS)]
-    target_tokens = [t for t in target_tokens if t.ent_type_ not in NON_ACTOR_ENTITIES]
+    target_tokens = [t for t in map(_counted, target_tokens) if t.ent_type_ not in NON_ACTOR_ENTITIES]
+    source_tokens = [_counted(t) for t in source_tokens]
     sources = resolve_all(source_tokens, actors)
-    targets = _without(resolve_all(target_tokens, actors, shallow=True), sources)
+    heads = [verb.head if verb.dep_ == "relcl" and t.lower_ in {"that", "which"} else t for t in subjects]
+    instrument = bool(heads) and not passive and all(t.lemma_.lower() in INSTRUMENTS for t in heads)
+    if instrument:
+        # 'the Paris attacks killed 129 people': the place of an attack is not its author; 'Russian airstrikes',
+        # 'ISIS attacks' are theirs
+        sources = [s for s in sources if s.via in {"demonym", "group"} or s.actor.kind == "group"]
+    if pattern.root == "13" and all(t.lemma_.lower() in INSTRUMENTS | DANGERS for t in source_tokens):
+        sources = []  # 'Russia's aggression threatens our vision of Europe': a danger, not a threat by Russia
+    found = resolve_all(target_tokens, actors, shallow=True)
+    targets = _without(found, sources)
+    # an order or appeal to one's own people is internal, not aimed at nobody ('ordered his prime minister to ...')
+    removed_own = bool(found) and not targets
+    # the one the act is done to, named as a person or group (not 'the Trump base', not the owner of its object)
+    named_victim = bool(targets) and any(_actor_head(t, actors) for t in target_tokens)
     if not targets:
         # whose the object is: 'rejected the Senegalese plan', 'released the British sailors', 'condemned the steps
         # taken by Egypt'; a source's own means are not ('sent U.S. troops', 'withdrew Russian forces')
@@ -299,10 +512,50 @@ def verb_arguments(
         inner = clause_subjects(verb) if pattern.root in CLAUSE_TARGET_ROOTS else []
         inner = inner or complement_objects(verb)
         targets = _without(resolve_all(inner, actors, shallow=True), sources)
+        if not targets:
+            # 'refused to respond to a demand from the US President': whose the act's object is
+            owned = [o for t in inner for o in object_owners(t)]
+            targets = _without(resolve_all(owned, actors, shallow=True), sources)
         target_tokens = target_tokens or inner
     if len(sources) > 1 and not targets and (pattern.symmetric or pattern.code.startswith(MUTUAL_PREFIXES)):
         sources, targets = sources[:1], sources[1:]  # 'A and B signed a treaty', 'A and B agreed to ...'
-    return Args(sources, targets, bool(target_tokens) and names_actor(target_tokens))
+    # a person or group named, placed or not: no target is guessed for it ('ordered his prime minister to ...')
+    own = {t.i for t in target_tokens if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)}
+    own_addressee = pattern.root in {"02", "10"} and (removed_own or bool(own))
+    people = any(t.pos_ == "NOUN" and t.i not in own and actors.kb.sector(t.text) is not None for t in target_tokens)
+    named = (bool(target_tokens) and names_actor(target_tokens)) or own_addressee or people
+    if not sources:
+        sources = unplaced(source_tokens, actors)
+    if not targets:
+        means = {obj.i, *(c.i for c in conjuncts(obj))} if obj is not None else set()
+        targets = _without(unplaced([t for t in target_tokens if t.i not in means], actors), sources)
+        named_victim = named_victim or bool(targets)
+    agentless = (bool(passive) or instrument) and named_victim and not sources and not names_actor(source_tokens)
+    return Args(sources, targets, named or bool(targets), agentless)
+
+
+def _armed(token: Token, actors: DocActors) -> bool:
+    word = actors.kb.sector(token.text) if token.pos_ == "NOUN" else None
+    return word is not None and word.sector in {"MIL", "COP"}
+
+
+def _actor_head(token: Token, actors: DocActors) -> bool:
+    """Whether a phrase's own head names a person or group: a name, a pronoun, a demonym or group name, a sector
+    word ('servicemen', 'people'); not a thing owned or qualified by one ('Russia's aggression')."""
+    if token.pos_ in {"PRON", "PROPN"} or token.ent_type_ in {"PERSON", "NORP", "GPE", "ORG"}:
+        return True
+    if token.i in actors.kb_hits or actors.actor_at(token.i) is not None:
+        return True
+    return token.pos_ == "NOUN" and actors.kb.sector(token.text) is not None
+
+
+def _quantified_objects(verb: Token) -> list[Token]:
+    """'kidnapped up to 16 advisers': the parser hangs the object on 'up to' as if it were a particle."""
+    out = []
+    for prt in verb.children:
+        if prt.dep_ == "prt" and prt.lower_ == "up":
+            out += [o for p in prt.children if p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+    return [o for o in out if any(c.dep_ == "nummod" for c in o.children)]
 
 
 def _own_means(pattern: Pattern) -> bool:
@@ -321,7 +574,11 @@ def _stative(verb: Token) -> bool:
 def object_owners(obj: Token) -> list[Token]:
     """Whose the object is: 'rejected a Senegalese peace plan', "Saddam's proposal", 'an offer from Afghanistan',
     'the steps taken by Egypt'."""
-    owners = [c for c in obj.children if c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.pos_ != "NOUN")]
+    owners = [
+        c
+        for c in obj.children
+        if (c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.pos_ != "NOUN")) and not backer(c)
+    ]
     agents = [
         a
         for c in obj.children
@@ -334,9 +591,10 @@ def object_owners(obj: Token) -> list[Token]:
 
 
 def complement_objects(verb: Token) -> list[Token]:
-    """Objects of the verb's 'to' complement: Serbia in 'promised to democratize Serbia'."""
+    """Objects of the verb's 'to' complement: Serbia in 'promised to democratize Serbia' (none in 'vowed not to send
+    troops')."""
     out: list[Token] = []
-    comps = [c for c in verb.children if c.dep_ == "xcomp"]
+    comps = [c for c in verb.children if c.dep_ == "xcomp" and not any(g.dep_ == "neg" for g in c.children)]
     comps += [g for p in verb.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pcomp"]  # 'called for
     comps += [c for g in comps for c in g.children if c.dep_ == "conj"]  # destroying ISIS', 'dismantling and ...'
     for comp in comps:
@@ -364,6 +622,7 @@ def noun_arguments(noun: Token, pattern: Pattern, obj: Token | None, actors: Doc
     if len(parties) >= 2 and pattern.symmetric:
         return Args(parties[:1], parties[1:2], True)  # 'talks between A and B'
     source_tokens, target_tokens = _noun_roles(phrase, pattern, obj)
+    source_tokens = [t for t in source_tokens if not same(t, noun)]  # 'ten days of war games': not the games
     if len(parties) >= 2:
         target_tokens += between  # 'a mediation mission between A and B' is done by someone else to both
     for h in heads:
@@ -380,15 +639,26 @@ def noun_arguments(noun: Token, pattern: Pattern, obj: Token | None, actors: Doc
         if len(sources) > 1 and pattern.symmetric:
             return Args(sources[:1], sources[1:2], True)  # 'U.S.-Soviet talks'
         sources = sources[:1]
+    target_tokens = [t for t in target_tokens if t.ent_type_ not in NON_ACTOR_ENTITIES]  # 'on Thursday'
     targets = _without(resolve_all(target_tokens, actors, shallow=True), sources)
-    return Args(sources, targets, bool(target_tokens) and names_actor(target_tokens))
+    named = bool(target_tokens) and names_actor(target_tokens)
+    if not sources:
+        sources = unplaced(source_tokens, actors)
+    if not targets:
+        targets = _without(unplaced(target_tokens, actors), sources)
+    if len(sources) > 1 and not targets and pattern.symmetric:
+        sources, targets = sources[:1], sources[1:2]  # 'French and Egyptian warships launched war games'
+    return Args(sources, targets, named or bool(targets))
 
 
 def _event_phrase(noun: Token) -> Token:
-    """A trigger modifying a light noun stands for its phrase: 'mediation mission', 'aid deliveries'."""
+    """A trigger modifying a light noun stands for its phrase: 'mediation mission', 'aid deliveries', 'ten days
+    of war games', 'a series of attacks'."""
     head = noun.head
     if noun.dep_ == "compound" and head.i != noun.i and head.lemma_.lower() in LIGHT_NOUNS:
         return head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in LIGHT_NOUNS | SPANS:
+        return head.head
     return noun
 
 

@@ -14,8 +14,15 @@ in ('evacuate settlements in Gaza'); for material acts on a named object that ne
 sanctions: 'suspended the application of Section 907') by a state, the document's one dominant other country,
 with low confidence and `inferred` set; otherwise, when the sentence names no target at all and the act means
 something alone ('threatened to retaliate', 'launched airstrikes'), an absent target (country '---', empty span at
-the trigger), as GDELT leaves Actor2 empty. Events whose source has no known country, whose named target has none,
-or that need a partner who is not named (talks, meetings, agreements) are dropped.
+the trigger), as GDELT leaves Actor2 empty. A promised or threatened domestic act ('Kenya is ready to send police')
+is aimed at where it would happen, never at its author by default.
+Sides with no country ('---'), one side at most: a group the text names by a sector word but gives no country
+('accused Darfur rebels', 'gunmen killed three soldiers'), placed where the event happens, at home in a domestic act
+by a state actor, or (unarmed groups) in the dateline's country when it can be; and the unnamed agent of a passive
+or of an act whose subject is a weapon ('three US servicemen were killed', 'a roadside bomb killed one soldier'),
+which for acts only a state does (arrest, investigate, deport, ban) is the country they happen in. Events whose
+source is a person or phrase we cannot place, or that need a partner who is not placed (talks, meetings,
+agreements), are dropped.
 An agentless signing of an agreement takes the parties of the agreement last named in the document.
 One event is kept per (code, source country, target country) and article, as GDELT does.
 """
@@ -31,10 +38,21 @@ from ..actors.kb import KBEntry
 from ..actors.resolve import UNKNOWN, DocActors, ResolvedActor
 from ..cameo import lookup
 from ..model import Actor, Event, EventActor, Location, Quote
-from .arguments import SUPPORT_VERBS, Args, noun_arguments, resolve_all, verb_arguments, verb_subjects
+from .arguments import SUPPORT_VERBS, UNPLACED, Args, noun_arguments, resolve_all, verb_arguments, verb_subjects
 from .lexicon import Lexicon
-from .modality import APPEAL_ROOT, DEMAND_ROOT, Reading, read_trigger, reported_demand, support_verb
-from .triggers import Trigger, find_triggers
+from .modality import (
+    APPEAL_ROOT,
+    DEMAND_ROOT,
+    INTENT_ROOT,
+    SPECULATIVE_VERBS,
+    SPEECH_VERBS,
+    THREAT_ROOT,
+    Reading,
+    read_trigger,
+    reported_demand,
+    support_verb,
+)
+from .triggers import Trigger, find_triggers, is_infinitive
 
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 FALLBACK_ROOTS = frozenset({"06", "07", "08", "16"})  # material acts that always have a recipient
@@ -47,8 +65,44 @@ ABSENT_TARGET_PREFIXES = ("02", "03", "087", "10", "12", "13", "15", "17", "18",
 # Bare refusals, promises, warnings and requests ('declined to rule', 'promised that ...', 'warned that ...', 'will
 # request an analysis') say too little without a target.
 VAGUE_CODES = frozenset({"020", "030", "120", "130"})
+# Infinitives that report or withhold words, not acts: 'refused to say', 'declined to elaborate'.
+NON_ACTS = (
+    SPEECH_VERBS
+    | SPECULATIVE_VERBS
+    | {
+        "comment",
+        "elaborate",
+        "speculate",
+        "discuss",
+        "answer",
+        "respond",
+        "disclose",
+        "reveal",
+        "identify",
+        "name",
+        "specify",
+        "give",
+        "provide",
+        "be",
+        "say",
+        "talk",
+        "speak",
+    }
+)
+# Acts that may be hostile or not, as the word does not say: a threat to do them is a threat, but 'China vowed to
+# retaliate' (over tariffs) is no intent to cooperate.
+HOSTILE_ACTS = frozenset({"retaliate", "react", "punish", "avenge", "respond"})
 ADDRESSED_ROOTS = frozenset({"02", "10"})  # appeals and demands are made of someone else
 STATE_SECTORS = frozenset({None, "GOV", "MIL", "LEG", "JUD"})
+HOME_SECTORS = STATE_SECTORS | {"COP", "SPY"}  # a state's agents acting at home: its police, its spies
+# Groups whose country the dateline says nothing about: armed men, radicals, refugees and foreign troops travel.
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "RAD", "CRM", "REF", "IGO", "NGO"})
+# Organs of a state: always some country's, so never coded with country '---' (rebels, gunmen, crowds may be).
+STATE_ORGANS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "PTY", "MED"})
+# Acts coded without a named agent when the one they are done to is named ('three US servicemen were killed',
+# 'guerrillas have been demobilized'): material acts, not speech, whose victim or beneficiary is the news.
+AGENTLESS_ROOTS = frozenset({"07", "08", "09", "15", "16", "17", "18", "19", "20"})
+STATE_ACTS = ("09", "0841", "116", "172", "173", "174")  # acts that only a state's authorities perform
 MILITARY_SECTORS = frozenset({"MIL"})
 
 # Calibration: confidences are ordinal, not probabilities; set by reading seed and corpus output.
@@ -60,6 +114,7 @@ CONF_HOME = 0.6
 CONF_NO_TARGET = 0.5
 CONF_INFERRED_TARGET = 0.45
 CONF_INHERITED_PARTIES = 0.4
+CONF_UNPLACED = 0.4  # one side is unnamed or has no country
 # A fallback target must dominate the document: at least this many mentions, and twice the runner-up's.
 FALLBACK_MIN_MENTIONS = 3
 FALLBACK_DOMINANCE = 2.0
@@ -95,6 +150,8 @@ class _Candidate:
     done_to: bool = False  # harm done to someone (killing, arrest): meaningless without the one it is done to
     has_object: bool = False  # the pattern's synset object is there ('suspend the application of Section 907')
     acted: bool = True  # a verb, or a noun someone 'staged'/'launched': not a bare mention ('U.S. demands')
+    framed: bool = False  # an intention, threat, demand or refusal of the act, not the act itself
+    names_act: bool = False  # the verb governs a to-infinitive act ('threatened to resume attacks')
 
 
 def code_events(
@@ -125,6 +182,7 @@ def _trigger_candidates(triggers: list[Trigger], by_index: dict[int, Trigger], c
         reading = read_trigger(trigger, by_index, ctx.lexicon)
         if reading is not None:
             readings.append((trigger, reading))
+    readings = _through_intents(readings, ctx.lexicon)
     framing = {r.head.i for _, r in readings if r.governed is not None}
     out = []
     for trigger, reading in readings:
@@ -132,6 +190,23 @@ def _trigger_candidates(triggers: list[Trigger], by_index: dict[int, Trigger], c
             continue  # a governor's plain reading: its framed reading says more ('threatened' + 'to invade')
         out.append(_candidate(trigger, reading, by_index, ctx))
     return out
+
+
+def _through_intents(readings: list[tuple[Trigger, Reading]], lexicon: Lexicon) -> list[tuple[Trigger, Reading]]:
+    """A frame over an intent verb that governs an act codes that act: 'refused to commit to any assistance' is a
+    refusal of aid (122), one event, not a refusal (120) plus a pledge of aid (033)."""
+    framed_at = {r.head.i: (t, r) for t, r in readings if r.governed is not None}
+    dropped: set[int] = set()
+    out = []
+    for trigger, reading in readings:
+        inner = framed_at.get(trigger.i) if reading.governed is not None else None
+        if inner is not None and trigger.pattern.root == INTENT_ROOT and inner[1].head.i != reading.head.i:
+            act = inner[1].governed
+            code = lexicon.frame_code(reading.code[:2], act.code)
+            reading = Reading(code, reading.head, reading.modality, act)
+            dropped.add(inner[0].i)
+        out.append((trigger, reading))
+    return [(t, r) for t, r in out if t.i not in dropped]
 
 
 def _candidate(trigger: Trigger, reading: Reading, by_index: dict[int, Trigger], ctx: _Context) -> _Candidate:
@@ -161,7 +236,26 @@ def _candidate(trigger: Trigger, reading: Reading, by_index: dict[int, Trigger],
         done_to=pattern.of_target,
         has_object=trigger.obj is not None,
         acted=trigger.pos == "verb" or reading.governed is not None or _supported(trigger.token),
+        framed=reading.governed is not None or reading.code[:2] != pattern.root,
+        names_act=_names_act(reading.head, reading.code[:2]),
     )
+
+
+def _names_act(verb: Token, root: str) -> bool:
+    """A frame verb with a to-infinitive act says what is promised, threatened or refused ('agreed to set up a
+    centre', 'threatened to resume attacks'), even when the lexicon does not know that act, and so does one with
+    the act as a noun or gerund after 'to' ('agreed to an extension of the mandate', 'is committed to opening up
+    the economy'); 'refused to say' and 'declined to comment' say nothing."""
+    if verb.pos_ != "VERB":
+        return False
+    silent = NON_ACTS if root == THREAT_ROOT else NON_ACTS | HOSTILE_ACTS
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.pos_ == "VERB" and is_infinitive(c) and c.lemma_.lower() not in silent:
+            return not any(g.dep_ == "neg" for g in c.children)  # 'vowed not to send troops' promises nothing
+        to_act = c.dep_ == "prep" and c.lower_ == "to" and c.i > verb.i
+        if to_act and any(g.dep_ == "pcomp" or (g.dep_ == "pobj" and g.pos_ == "NOUN") for g in c.children):
+            return True
+    return False
 
 
 def _supported(noun: Token) -> bool:
@@ -241,17 +335,80 @@ def _emit(c: _Candidate, ctx: _Context) -> None:
         confidence = CONF_INHERITED_PARTIES
     if c.agreement and args.sources and args.targets:
         ctx.last_agreement = (args.sources[0], args.targets[0])
-    for source in args.sources:
-        if source.actor.country in {UNKNOWN, ""}:
-            continue
+    sources = [_placed(s, c, None, ctx) for s in args.sources]
+    if not sources and args.agentless and c.code[:2] in AGENTLESS_ROOTS and not c.symmetric:
+        sources = [_unnamed_agent(c, ctx)]  # 'three soldiers were killed': done by someone unnamed
+    for source in sources:
+        known = _known(source)
+        if not known and source.via not in {UNPLACED, "agentless"}:
+            continue  # a person or phrase we could not place is no actor to code
+        if not known and source.actor.sector in STATE_ORGANS:
+            continue  # 'the foreign ministry', 'congressional leaders' of a country we cannot tell
         if c.code == "190" and source.actor.kind == "person" and source.actor.sector not in MILITARY_SECTORS:
             continue  # 'Trump is fighting his own administration': people fight wars only through armies
-        targets, how = _targets(c, args, source, ctx)
+        # an unknown agent acts only on the target the sentence names: nothing is guessed for it
+        targets, how = _targets(c, args, source, ctx) if known else (args.targets, "")
         for target in targets:
-            if (target.actor.country in {UNKNOWN, ""} and how != "absent") or _same_actor(source, target):
+            target = _placed(target, c, source, ctx)
+            if target.via == UNPLACED and target.actor.sector in STATE_ORGANS:
+                continue  # a state organ belongs to a country: one we cannot place is no target ('the ministry')
+            if not _known(target) and (not known or (how != "absent" and target.via != UNPLACED) or c.symmetric):
+                continue  # one side at least must have a country; a named target must be placed or a group;
+                # a meeting or an agreement needs a partner we can place
+            if _same_actor(source, target):
                 continue
             conf = {"salience": CONF_INFERRED_TARGET, "home": CONF_HOME, "absent": CONF_NO_TARGET}.get(how, confidence)
+            if not known or source.via == "place" or target.via == UNPLACED:
+                conf = min(conf, CONF_UNPLACED)
             _add_event(c, source, target, how in {"salience", "home"}, conf, ctx)
+
+
+def _unnamed_agent(c: _Candidate, ctx: _Context) -> ResolvedActor:
+    """Who did an agentless act: for acts only a state does (arrest, investigate, deport, ban, sentence), the
+    government of the country it happened in ('a US national has been put under investigation in Italy');
+    otherwise nobody named (country '---')."""
+    if c.code.startswith(STATE_ACTS):
+        place = _place_entity(c.head, ctx.actors, deep=True)
+        if place is not None and place[1].kind in {"country", "capital", "seat"}:
+            span, entry = place
+            owner = ctx.actors.entity_actor(entry)
+            return ResolvedActor(owner, (span.start_char, span.end_char), "place")
+    return _unknown(c.head, "agentless")
+
+
+def _known(r: ResolvedActor) -> bool:
+    return r.actor.country not in {UNKNOWN, ""}
+
+
+def _placed(r: ResolvedActor, c: _Candidate, other: ResolvedActor | None, ctx: _Context) -> ResolvedActor:
+    """A sector group the text gives no country ('rebels', 'protesters') takes the country the event happens in
+    ('protesters blocked streets in Hong Kong'), or, in a domestic event, the country of the state actor acting
+    on it ('Liberian police dispersed demonstrators'); otherwise it stays '---'."""
+    if r.via != UNPLACED or r.head is None:
+        return r
+    place = _place_entity(c.head, ctx.actors, deep=True)
+    owner: Actor | None = ctx.actors.entity_actor(place[1]) if place is not None else None
+    domestic = c.home and not c.framed
+    if owner is None and domestic and other is not None and _known(other) and other.actor.sector in HOME_SECTORS:
+        owner = other.actor
+    head = ctx.doc[r.head]
+    if owner is None and any(m.dep_ in {"amod", "compound"} and m.ent_type_ == "NORP" for m in head.children):
+        return r  # 'European leaders', 'Hutu rebels': a nationality or people is stated, one we cannot place
+    if owner is None and ctx.actors.default_country and r.actor.sector not in ARMED_SECTORS:
+        # an unarmed domestic group ('lawmakers', 'the news media', 'protesters') is local to the dateline
+        kb = ctx.actors.kb
+        entry = kb.lookup(kb.country_name(ctx.actors.default_country) or "")
+        owner = ctx.actors.entity_actor(entry) if entry is not None else None
+    if owner is None and r.actor.sector in STATE_ORGANS:
+        # 'Congress', 'congressional leaders' in an article about one country's politics are that country's
+        top = ctx.salient[:2]
+        dominant = top and top[0][2] >= FALLBACK_MIN_MENTIONS
+        if dominant and (len(top) == 1 or top[0][2] >= FALLBACK_DOMINANCE * top[1][2]):
+            owner = top[0][1].actor
+    if owner is None or owner.kind not in {"country", "group"} or owner.country in {UNKNOWN, ""}:
+        return r
+    sector = r.actor.sector or ""
+    return ctx.actors.group_of(ctx.doc[r.head], sector, owner)
 
 
 def _same_actor(source: ResolvedActor, target: ResolvedActor) -> bool:
@@ -265,8 +422,15 @@ def _targets(c: _Candidate, args: Args, source: ResolvedActor, ctx: _Context) ->
         return args.targets, ""
     if args.named_target or c.symmetric:
         return [], ""  # the sentence names a target we cannot place, or a partner is required
-    if c.home:
+    if c.home and not c.framed:
         return [_home(source, c.head, ctx)], "home"
+    if c.home:
+        # a promised or threatened domestic act is aimed at where it would happen, never at its author by default
+        # ('Kenya is ready to send police' is no threat to Kenya)
+        place = _place_entity(c.head, ctx.actors, deep=True)
+        if place is not None:
+            span, entry = place
+            return [ResolvedActor(ctx.actors.entity_actor(entry), (span.start_char, span.end_char), "place")], "place"
     if c.code.startswith(PLACE_TARGET_PREFIXES):
         place = _place_actor(c.head, source, ctx)
         if place is not None:
@@ -275,14 +439,20 @@ def _targets(c: _Candidate, args: Args, source: ResolvedActor, ctx: _Context) ->
         fallback = _dominant_other(source, ctx)
         if fallback is not None:
             return [fallback], "salience"
-    if c.code.startswith(ABSENT_TARGET_PREFIXES) and c.code not in VAGUE_CODES and not c.done_to and c.acted:
+    vague = c.code in VAGUE_CODES and not c.names_act and not c.has_object
+    if c.code.startswith(ABSENT_TARGET_PREFIXES) and not vague and not c.done_to and c.acted:
         return [_absent(c.head)], "absent"
     return [], ""
 
 
 def _absent(token: Token) -> ResolvedActor:
     """No target named or implied ('Israel threatened to ban voting'): country '---', an empty span at the trigger."""
-    return ResolvedActor(Actor("", UNKNOWN, UNKNOWN, None, kind="none"), (token.idx, token.idx), "absent")
+    return _unknown(token, "absent")
+
+
+def _unknown(token: Token, via: str) -> ResolvedActor:
+    """An actor the sentence does not name: country '---', an empty span at the trigger."""
+    return ResolvedActor(Actor("", UNKNOWN, UNKNOWN, None, kind="none"), (token.idx, token.idx), via)
 
 
 def _home(source: ResolvedActor, head: Token, ctx: _Context) -> ResolvedActor:
@@ -420,6 +590,8 @@ def _place_tokens(token: Token, *, deep: bool = False) -> list[Token]:
     heads = [token] + ([token.head] if token.dep_ in {"dobj", "pobj", "nsubjpass"} else [])
     if deep:
         heads += [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        # 'put under investigation in Italy', 'killed in a bombing in Kabul'
+        heads += [o for p in token.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
     return [
         pobj
         for head in heads

@@ -91,16 +91,80 @@ SPECULATIVE_VERBS = frozenset(
         "help",
     }
 )
+# Nouns whose complement has not happened: 'the prospect of Britain exiting the EU', 'fears of an attack'.
+SPECULATIVE_NOUNS = frozenset(
+    {
+        "prospect",
+        "possibility",
+        "risk",
+        "danger",
+        "fear",
+        "chance",
+        "likelihood",
+        "specter",
+        "spectre",
+        "scenario",
+        "idea",
+        "notion",
+        "hypothesis",
+        "speculation",
+        "rumor",
+        "rumour",
+    }
+)
 SPECULATIVE_ADJ = frozenset(
     {"possible", "potential", "likely", "unlikely", "hypothetical", "would-be", "prospective", "future", "impossible"}
 )
+# Nouns for people, whose participles say what they do whatever is done to them: 'demonstrators protesting ...'.
+PEOPLE_NOUNS = frozenset(
+    {
+        "demonstrator",
+        "protester",
+        "protestor",
+        "people",
+        "group",
+        "rebel",
+        "militant",
+        "soldier",
+        "troop",
+        "force",
+        "worker",
+        "student",
+        "resident",
+        "civilian",
+        "official",
+        "leader",
+        "member",
+        "supporter",
+        "activist",
+        "fighter",
+        "gunman",
+        "man",
+        "woman",
+        "police",
+        "crowd",
+        "refugee",
+        "migrant",
+        "government",
+        "party",
+        "country",
+        "nation",
+    }
+)
 PLANNED_ADJ = frozenset({"planned", "proposed", "scheduled", "upcoming", "forthcoming", "expected"})
+# Verbs whose object did not happen: 'averted the threatened tariffs', 'foiled an attack'.
+PREVENT_VERBS = frozenset({"avert", "prevent", "thwart", "foil", "avoid", "forestall", "preempt"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+# Verbs of coming together that take the event they gather for: 'converged for a rally'.
+GATHER_VERBS = frozenset({"gather", "converge", "assemble", "congregate", "turn", "rally", "mass", "meet", "come"})
 FAILURE_VERBS = frozenset({"fail", "refrain", "neglect", "avoid", "stop"})
 EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "acl", "pcomp", "advcl"})
 COOPERATION_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 HARM_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 INTENT_ROOT = "03"
+FORCE_POSTURE_ROOT = "15"
+PROTECTION_INTENT = "0334"  # express intent to provide military protection or peacekeeping
+HELP_VERBS = frozenset({"help", "assist", "support", "protect", "train", "advise", "defend", "secure", "aid"})
 THREAT_ROOT = "13"
 REJECT_ROOT = "12"
 DEMAND_ROOT = "10"
@@ -144,7 +208,8 @@ def clause_mood(verb: Token) -> Mood:
             elif low in FUTURE_AUX:
                 future = True
             elif low == "would":
-                future = in_reported_speech(verb)
+                counterfactual = any(c.dep_ == "aux" and c.lower_ in {"have", "'ve"} for c in verb.children)
+                future = in_reported_speech(verb) and not counterfactual  # 'would have been able to travel'
                 speculative = not future
         elif dep == "mark" and low in CONDITION_MARKS:
             conditional = True
@@ -250,10 +315,10 @@ def _anchor(trigger: Trigger, by_index: dict[int, Trigger], lexicon: Lexicon) ->
     """Where a trigger's clause is read from: a noun object of a plain support verb is read from that verb
     ('promised to continue military aid' is a promise), a verb or any other noun from itself."""
     token = trigger.token
-    if trigger.pos != "noun" or token.dep_ not in {"dobj", "nsubjpass"}:
+    if trigger.pos != "noun":
         return token
-    verb = token.head
-    if verb.pos_ != "VERB" or verb.i in by_index or _is_intent_word(verb, lexicon):
+    verb = token.head if token.dep_ in {"dobj", "nsubjpass"} else support_verb(token)  # 'participate in strikes'
+    if verb is None or verb.pos_ != "VERB" or verb.i in by_index or _is_intent_word(verb, lexicon):
         return token
     return verb
 
@@ -276,13 +341,26 @@ def embedding_mood(token: Token, lexicon: Lexicon) -> Mood:
             continue
         if t.dep_ not in EMBEDDING_DEPS or t.head.i == t.i:
             break
-        if _purpose(t):
-            speculative = True  # 'recruited men to commit murder': an aim, not an act
+        if _purpose(t) or _proposed(t, lexicon):
+            speculative = True  # 'recruited men to commit murder', 'submitted a proposal to bar': an aim
         came_from = t
         t = t.head
         if t.pos_ in {"NOUN", "PROPN"}:
             negated = negated or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
+            of_head = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" else t
+            # 'the prospect of Britain exiting the EU'
+            speculative = speculative or t.lemma_.lower() in SPECULATIVE_NOUNS or of_head.lemma_ in SPECULATIVE_NOUNS
             conditional = conditional or (t.lemma_.lower() in {"event", "case"} and t.head.lower_ == "in")
+            # ('demonstrators protesting the results' protest whatever is done to them: people are no proposals)
+            verb = _noun_governor(t) if t.pos_ == "NOUN" and not _names_people(t) else None
+            if verb is not None:
+                # 'he can envision the US vetoing a resolution condemning Israel', 'there was never a request for
+                # Netanyahu to meet Obama': what is said of the noun's clause holds for what the noun says
+                mood = governor_mood(verb)
+                speculative = speculative or mood.speculative or verb.lemma_.lower() in SPECULATIVE_VERBS
+                conditional = conditional or mood.conditional
+                negated = negated or (mood.negated and verb.lemma_ == "be")
+                t = verb
             continue
         if came_from.dep_ == "ccomp" and _is_intent_word(t, lexicon):
             speculative = True  # 'Hamas wants Israel to halt attacks': a wish about someone else's act
@@ -290,9 +368,34 @@ def embedding_mood(token: Token, lexicon: Lexicon) -> Mood:
         negated = negated or t.lemma_.lower() in FAILURE_VERBS  # 'failed to broker', 'refrained from attacking'
         speculative = speculative or mood.speculative or mood.obligation or t.lemma_.lower() in SPECULATIVE_VERBS
         speculative = speculative or any(c.dep_ == "acomp" and c.lower_ in SPECULATIVE_ADJ for c in t.children)
+        speculative = speculative or t.lower_ in SPECULATIVE_ADJ  # 'it is unlikely that the regime plans to ...'
         conditional = conditional or mood.conditional
         negated = negated or (mood.negated and not _is_intent_word(t, lexicon))
     return Mood(negated=negated, speculative=speculative, conditional=conditional)
+
+
+def _names_people(noun: Token) -> bool:
+    return noun.ent_type_ in {"NORP", "PERSON", "ORG", "GPE"} or noun.lemma_.lower() in PEOPLE_NOUNS
+
+
+def _noun_governor(noun: Token) -> Token | None:
+    """The verb a noun is the object, attribute or prepositional object of."""
+    if noun.dep_ in {"dobj", "attr", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"}:
+        return noun.head
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in {"VERB", "AUX"}:
+        return prep.head
+    return None
+
+
+def _proposed(clause: Token, lexicon: Lexicon) -> bool:
+    """'submitted a proposal to Putin to bar U.S. diplomats', 'offered a list of proposals: tightening security
+    ...': the act is what a plan or request proposes."""
+    if clause.dep_ != "advcl" or not (is_infinitive(clause) or clause.tag_ == "VBG"):
+        return False
+    objects = [c for c in clause.head.children if c.dep_ == "dobj"]
+    objects += [o for d in objects for p in d.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return any(_is_intent_word(o, lexicon) for o in objects)
 
 
 def _purpose(clause: Token) -> bool:
@@ -311,6 +414,8 @@ def _trigger_mood(trigger: Trigger) -> Mood:
         return Mood(speculative=True)
     if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
         return Mood(negated=True)  # 'no cease-fire
+    if token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in PREVENT_VERBS:
+        return Mood(negated=True)  # 'averted Trump's threatened imposition of tariffs'
     verb = support_verb(token)
     return clause_mood(verb) if verb is not None else Mood()
 
@@ -336,6 +441,8 @@ def _framed(trigger: Trigger, frame: Trigger, lexicon: Lexicon) -> Reading | Non
     if mood.conditional and root != THREAT_ROOT:
         return None
     if root == INTENT_ROOT and clause_mood(trigger.token).negated:
+        if trigger.pattern.root in HARM_ROOTS:
+            return None  # 'agreed not to impose tariffs' promises restraint: no refusal, no threat
         root = REJECT_ROOT  # 'vowed not to return the Golan Heights'
     code = lexicon.frame_code(root, trigger.code)
     if code == root + "0" and frame.code[:2] == root:
@@ -347,9 +454,19 @@ def _framed(trigger: Trigger, frame: Trigger, lexicon: Lexicon) -> Reading | Non
 def _intention(trigger: Trigger, lexicon: Lexicon, modality: str) -> Reading:
     """A future or intended event: cooperation -> 03x intent, harm -> 13x threat, anything else keeps its code."""
     root = trigger.pattern.root
+    if root == FORCE_POSTURE_ROOT and _to_help(trigger.token):
+        # 'Canada will send troops to Iraq to help advise its government': protection offered, not a threat
+        return Reading(PROTECTION_INTENT, trigger.token, modality)
     if root in COOPERATION_ROOTS or root in HARM_ROOTS:
         return Reading(lexicon.frame_code(INTENT_ROOT, trigger.code), trigger.token, modality)
     return Reading(trigger.code, trigger.token, "future")
+
+
+def _to_help(verb: Token) -> bool:
+    """A deployment whose stated purpose is to help: 'send troops to help advise', 'to assist', 'to protect'."""
+    return any(
+        c.dep_ in {"xcomp", "advcl"} and is_infinitive(c) and c.lemma_.lower() in HELP_VERBS for c in verb.children
+    )
 
 
 def _negated_intent(trigger: Trigger, lexicon: Lexicon) -> Reading | None:
@@ -366,6 +483,8 @@ def support_verb(noun: Token) -> Token | None:
     prep = noun.head
     if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ == "in" and prep.head.pos_ in {"VERB", "AUX"}:
         return prep.head  # 'engaged in talks', 'took part in talks'; not 'opened the door for attacks'
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ == "for" and prep.head.lemma_ in GATHER_VERBS:
+        return prep.head  # 'thousands converged for a rally', 'gathered for a protest'
     return None
 
 

@@ -76,6 +76,9 @@ VERB_PART_DEPS = frozenset({"xcomp", "pcomp", "prt"})  # how a verb named by a p
 GERUND_ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "csubj"})
 HEADLINE_SHARE = 0.7  # share of capitalised words (of more than three letters) that marks a title-case line
 ASPECT_VERBS = frozenset({"begin", "start", "continue", "keep", "resume", "go", "be"})
+PREPOSITIONS = frozenset(
+    {"for", "to", "on", "upon", "with", "against", "at", "in", "into", "from", "of", "over", "about", "by", "out"}
+)
 
 
 @dataclass(frozen=True)
@@ -168,6 +171,9 @@ def _match(token: Token, pos: str, lexicon: Lexicon) -> Trigger | None:
         if pattern.synset is None:
             return Trigger(token, pos, pattern, None, frozenset(parts))
         obj = synset_object(token, pos, pattern.synset, lexicon)
+        for part in (token.doc[i] for i in sorted(parts)):
+            if obj is None and part.pos_ == "VERB":
+                obj = synset_object(part, "verb", pattern.synset, lexicon)  # 'failed to reach an agreement'
         if obj is not None:
             return Trigger(token, pos, pattern, obj, frozenset(parts | {obj.i}))
     return None
@@ -176,8 +182,10 @@ def _match(token: Token, pos: str, lexicon: Lexicon) -> Trigger | None:
 def _fits(token: Token, pattern: Pattern) -> set[int] | None:
     """The token indices of the pattern's words when all constraints hold, else None."""
     parts: set[int] = set()
+    # a lone preposition is the verb's own particle: 'call for' is not 'called the process ... for anyone'
+    particle = len(pattern.words) == 1 and pattern.synset is None and pattern.words[0] in PREPOSITIONS
     for word in pattern.words:
-        found = _attached(token, word)
+        found = _attached(token, word, particle=particle)
         if found is None:
             return None
         parts.add(found.i)
@@ -203,14 +211,19 @@ def _matches(t: Token, word: str) -> bool:
     return t.lower_ == word or t.lemma_.lower() == word
 
 
-def _attached(token: Token, word: str) -> Token | None:
+def _attached(token: Token, word: str, *, particle: bool = False) -> Token | None:
     """A word hanging on the trigger: a child or grandchild other than its subject; a verb only as its
     complement ('declined to comment', not 'refused ..., saying ...')."""
     for child in token.children:
-        if child.dep_ in SKIPPED_DEPS or (child.pos_ == "VERB" and child.dep_ not in VERB_PART_DEPS):
-            continue  # the trigger's own subject, or its 'to' ('continuing to commit' is not 'commit to')
+        if child.dep_ in SKIPPED_DEPS or (child.pos_ == "VERB" and child.dep_ not in VERB_PART_DEPS | {"dobj"}):
+            continue  # the trigger's own subject, or its 'to' ('continuing to commit' is not 'commit to'); an
+            # object mistagged as a verb is still a noun ('meet hostage-takers demands')
+        if child.dep_ == "prep" and child.i < token.i and token.pos_ == "VERB":
+            continue  # a fronted adjunct is no particle: 'With the signing of ..., the parties agreed'
         if _matches(child, word):
             return child
+        if particle and child.dep_ not in {"prt", "prep"}:
+            continue
         for grandchild in child.children:
             if _matches(grandchild, word) and (grandchild.pos_ != "VERB" or grandchild.dep_ in VERB_PART_DEPS):
                 return grandchild
@@ -237,6 +250,8 @@ def candidate_objects(token: Token, pos: str) -> list[Token]:
             objs.append(child)
         elif child.dep_ in {"prep", "agent"} or child.dep_ == "prt":
             objs.extend(c for c in child.children if c.dep_ == "pobj")
+            # 'pulled out of the summit': the parser may hang 'of' on 'out'
+            objs.extend(g for c in child.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")
         elif pos == "noun" and child.dep_ in MODIFIER_DEPS:
             objs.append(child)
     if token.dep_ in {"acl", "relcl"} and token.tag_ in {"VBN", "VBD"} and not is_infinitive(token):
