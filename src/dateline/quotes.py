@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Token
 
 from .actors.resolve import DocActors
 from .model import Quote, Speaker
-from .tokens import tokens
+from .tokens import children, tokens
 
 # '' and `` (typewriter style) and doubled single marks stand for double marks in some wire copy
 DOUBLE_OPENERS = {"“": "”", "«": "»", "„": "“", "‟": "”", '"': '"', "''": "''", "``": "''", "‘‘": "’’"}
@@ -96,7 +96,7 @@ def cue_entry(t: Token) -> CueEntry | None:
     if t.pos_ not in {"VERB", "AUX"}:
         return None
     for entry in cue_lexicon().get(t.lemma_.lower(), ()):
-        if all(any(c.lower_ == p for c in t.children) for p in entry.particles):
+        if all(any(c.lower_ == p for c in children(t)) for p in entry.particles):
             return entry
     return None
 
@@ -435,14 +435,14 @@ def _cue_after(ix: _Index, qs: QuoteSpan) -> _Cue | None:
 
 
 def _has_object(t: Token) -> bool:
-    return any(c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "acomp"} for c in t.children)
+    return any(c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "acomp"} for c in children(t))
 
 
 def _subordinate(cue: Token) -> bool:
     """'..." because voters can change ...': a verb in a subordinate clause attributes nothing."""
     if cue.lower_ == "according":
         return False
-    return cue.dep_ in {"relcl", "acl", "amod", "pcomp", "advcl"} or any(c.dep_ == "mark" for c in cue.children)
+    return cue.dep_ in {"relcl", "acl", "amod", "pcomp", "advcl"} or any(c.dep_ == "mark" for c in children(cue))
 
 
 def _cue_before(ix: _Index, qs: QuoteSpan) -> _Cue | None:
@@ -496,7 +496,7 @@ def _colon_cue(ix: _Index, intro: Token, window: list[Token]) -> _Cue | None:
     'Clinton: "We will ..."': a short name phrase before a colon speaks it."""
     verb = next((t for t in reversed(window) if t.i < intro.i and t.pos_ == "VERB"), None)
     if verb is not None and intro.text == ":" and _subject(verb) is not None:
-        objects = [c for c in verb.children if c.i < intro.i and c.dep_ in {"dobj", "ccomp", "xcomp", "attr"}]
+        objects = [c for c in children(verb) if c.i < intro.i and c.dep_ in {"dobj", "ccomp", "xcomp", "attr"}]
         if not objects:
             return _make_cue(ix, verb, before=True)
     words = [t for t in window if t.i < intro.i and not t.is_space and not t.is_punct]
@@ -529,15 +529,15 @@ def _introduces_new_speech(ix: _Index, cue: Token) -> bool:
         c.dep_ in {"ccomp", "xcomp"}
         and c.i > cue.i
         and not ix.boundary(c.left_edge.i)
-        and not any(m.dep_ == "mark" and m.lower_ in ADVERBIAL_MARKS for m in c.children)
-        for c in cue.children
+        and not any(m.dep_ == "mark" and m.lower_ in ADVERBIAL_MARKS for m in children(c))
+        for c in children(cue)
     )
 
 
 def _make_cue(ix: _Index, cue: Token, before: bool) -> _Cue:
     if _is_according(cue):
         to = cue.nbor(1)
-        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        source = next((c for c in children(to) if c.dep_ == "pobj"), None)
         return _Cue(cue, source, (cue.idx, to.idx + len(to.text)), before)
     subject = _subject(cue, inverted=not before)
     if subject is not None and ix.inside[subject.i]:
@@ -811,7 +811,7 @@ def _reported(ix: _Index, actors: DocActors, cue: Token, entry: CueEntry, covere
 def _reported_range(ix: _Index, cue: Token, kinds: frozenset[str]) -> tuple[int, int] | None:
     """Token range of what the cue reports: its clausal complement, or the sentence it is appended to."""
     if kinds & {"speech", "thought"}:
-        comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+        comp = next((c for c in children(cue) if c.dep_ == "ccomp"), None)
         if comp is not None and comp.i > cue.i:
             return comp.left_edge.i, _clause_end(comp)
         if comp is not None and "speech" in kinds:
@@ -821,8 +821,8 @@ def _reported_range(ix: _Index, cue: Token, kinds: frozenset[str]) -> tuple[int,
         # 'The plan, she said, was a disaster.'
         return _appended_range(ix, cue, cue.sent.start)
     if "intent" in kinds:
-        comp = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), None)
-        if comp is not None and any(x.dep_ == "aux" and x.lower_ == "to" for x in comp.children):
+        comp = next((c for c in children(cue) if c.dep_ == "xcomp" and c.i > cue.i), None)
+        if comp is not None and any(x.dep_ == "aux" and x.lower_ == "to" for x in children(comp)):
             return comp.left_edge.i, _clause_end(comp)
     return None
 
@@ -833,7 +833,7 @@ def _stance_range(cue: Token, entry: CueEntry) -> tuple[int, int] | None:
         return None
     if entry.particles:
         prep = next((c for c in cue.rights if c.lower_ == entry.particles[-1]), None)
-        obj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None) if prep is not None else None
+        obj = next((c for c in children(prep) if c.dep_ in {"pobj", "pcomp"}), None) if prep is not None else None
     else:
         obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
     if obj is None or (obj.pos_ == "PRON" and obj.lower_ in {"it", "this", "that", "them"}):
@@ -846,7 +846,7 @@ def _clause_end(head: Token) -> int:
     and more than 4 in 10 said ...' the second clause is not the first speaker's."""
     end = head.right_edge.i + 1
     for c in head.rights:
-        if c.dep_ == "conj" and any(x.dep_ in SUBJECT_DEPS for x in c.children):
+        if c.dep_ == "conj" and any(x.dep_ in SUBJECT_DEPS for x in children(c)):
             end = min(end, c.left_edge.i)
     doc = tokens(head.doc)
     while end > head.i + 1 and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -879,7 +879,7 @@ def _appended_range(ix: _Index, cue: Token, start: int) -> tuple[int, int] | Non
 def _according_to(ix: _Index, actors: DocActors, according: Token, covered: bytearray) -> Quote | None:
     doc = ix.tok
     to = doc[according.i + 1]
-    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    source = next((c for c in children(to) if c.dep_ == "pobj"), None)
     if source is None:
         return None
     sent = according.sent
@@ -949,13 +949,13 @@ def _subject(cue: Token, inverted: bool = False) -> Token | None:
     ('was reported by X'), or, right after a quotation ('"...," said Garayev'), a name parsed as its object."""
     t = cue
     for _ in range(6):  # 'X mocked ..., referred to ... and called him "..."': up a chain of conjuncts
-        subject = next((c for c in t.children if c.dep_ == "nsubj" and not c.is_punct), None)
+        subject = next((c for c in children(t) if c.dep_ == "nsubj" and not c.is_punct), None)
         if subject is not None:
             return None if subject.ent_type_ in TIMES else subject  # '6:50 p.m. Clinton told ...' (live blogs)
-        if any(c.dep_ == "nsubjpass" for c in t.children):
+        if any(c.dep_ == "nsubjpass" for c in children(t)):
             # 'Trump was asked whether ...': the subject is the one asked, the speaker is the agent, if named
-            agent = next((c for c in t.children if c.dep_ == "agent"), None)
-            return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            agent = next((c for c in children(t) if c.dep_ == "agent"), None)
+            return next((c for c in children(agent) if c.dep_ == "pobj"), None) if agent is not None else None
         if t.dep_ == "relcl" or (t.dep_ == "acl" and t.head.pos_ in {"NOUN", "PROPN"}):
             return t.head  # 'X, who ...' / 'a sign saying ...', 'a statement reading ...'
         if t.dep_ not in {"conj", "xcomp", "advcl", "acl"} or t.tag_ == "VBN":
@@ -997,7 +997,7 @@ def _speaker(ix: _Index, actors: DocActors, subject: Token | None) -> Speaker:
 def _described_person(actors: DocActors, head: Token):
     """'the prime minister said' -> the person named earlier with that role, even when the tagger took the
     lower-case noun for a proper noun."""
-    if not head.text.islower() or not any(c.lower_ in {"the", "this"} for c in head.children):
+    if not head.text.islower() or not any(c.lower_ in {"the", "this"} for c in children(head)):
         return None
     return actors.person_with_role(head.lower_, head.i)
 
@@ -1032,7 +1032,7 @@ def _mention(ix: _Index, subject: Token) -> tuple[int, int]:
 
 
 def _cue_chars(cue: Token) -> tuple[int, int]:
-    particles = [c for c in cue.children if c.dep_ == "prt"]
+    particles = [c for c in children(cue) if c.dep_ == "prt"]
     end = max([cue.idx + len(cue.text)] + [p.idx + len(p.text) for p in particles])
     return cue.idx, end
 

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 _TOKENS = "dateline.tokens"
 _SENTENCES = "dateline.sentences"
+_CHILDREN = "dateline.children"
 
 
 @contextmanager
@@ -30,6 +31,7 @@ def shared(doc: Doc) -> Iterator[Doc]:
     finally:
         doc.user_data.pop(_TOKENS, None)
         doc.user_data.pop(_SENTENCES, None)
+        doc.user_data.pop(_CHILDREN, None)
 
 
 def tokens(doc: Doc) -> list[Token]:
@@ -49,3 +51,21 @@ def sentences(doc: Doc) -> list[Span]:
     if _TOKENS in doc.user_data:
         doc.user_data[_SENTENCES] = sents
     return sents
+
+
+def children(token: Token) -> list[Token]:
+    """`token.children` (its syntactic dependents, in text order), from the shared list inside `shared(doc)`: the
+    rules ask a verb for its children many times over, and each `token.children` makes new Token objects."""
+    doc = token.doc
+    table = doc.user_data.get(_CHILDREN)
+    if table is None:
+        toks = doc.user_data.get(_TOKENS)
+        if toks is None:
+            return list(token.children)
+        table = [[] for _ in toks]
+        for t in toks:
+            head = t.head.i
+            if head != t.i:
+                table[head].append(t)
+        doc.user_data[_CHILDREN] = table
+    return table[token.i]

@@ -33,6 +33,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from dateline.errors import DataFileError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
+SECTOR_MEMO_SIZE = 100_000  # distinct words remembered by `KnowledgeBase.sector` before it starts again
 
 # CAMEO agent (sector) codes a sector word may carry; user dictionaries may use any well-formed code.
 SECTOR_CODES = frozenset(
@@ -279,6 +280,7 @@ class KnowledgeBase:
         self._exact: dict[str, tuple[int, KBEntry]] = {}
         self._folded: dict[str, tuple[int, KBEntry]] = {}
         self._sectors: dict[str, SectorWord] = {}
+        self._sector_memo: dict[str, SectorWord | None] = {}  # `sector` is asked of nearly every word of a text
         self._outlets: set[str] = set()
         self._outlets_folded: set[str] = set()
         self._names: dict[str, str] = {}
@@ -301,6 +303,16 @@ class KnowledgeBase:
 
     def sector(self, text: str) -> SectorWord | None:
         """The sector word `text` is ("President", "foreign ministers", "the lawmakers"), ignoring case."""
+        try:
+            return self._sector_memo[text]
+        except KeyError:
+            pass
+        if len(self._sector_memo) >= SECTOR_MEMO_SIZE:
+            self._sector_memo.clear()
+        found = self._sector_memo[text] = self._find_sector(text)
+        return found
+
+    def _find_sector(self, text: str) -> SectorWord | None:
         key = _sector_key(text)
         if not key:
             return None
@@ -463,6 +475,7 @@ class KnowledgeBase:
                 if key in self._sectors:
                     continue  # listed twice (e.g. hyphen and space spellings): the first listing wins
                 self._sectors[key] = SectorWord(phrase=form, sector=item.code, role=item.role, title=item.title)
+                self._sector_memo.clear()
                 self._sector_phrases.setdefault(_clean(form))
                 self.max_alias_tokens = max(self.max_alias_tokens, _token_count(form))
 

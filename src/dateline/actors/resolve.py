@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..errors import DataFileError
 from ..model import Actor
+from ..tokens import children, tokens
 from .kb import DATA_DIR, KBEntry, KnowledgeBase
 
 UNKNOWN = "---"
@@ -125,7 +126,7 @@ class DocActors:
             if verb.dep_ == "relcl":
                 return self.resolve(verb.head)
             # a cleft: 'it was Azerbaijan that initiated ...'
-            focus = next((c for c in verb.head.children if c.dep_ == "attr"), None) if verb.dep_ == "ccomp" else None
+            focus = next((c for c in children(verb.head) if c.dep_ == "attr"), None) if verb.dep_ == "ccomp" else None
             return self.resolve(focus) if focus is not None else None
         if token.dep_ == "relcl":
             return None
@@ -134,7 +135,7 @@ class DocActors:
             return found
         # 'the analyst', 'the president', 'the Prime Minister': a description of a person named earlier
         titled = token.pos_ == "PROPN" and self.kb.sector(token.text) is not None
-        if (token.pos_ == "NOUN" or titled) and any(c.lower_ in {"the", "this"} for c in token.children):
+        if (token.pos_ == "NOUN" or titled) and any(c.lower_ in {"the", "this"} for c in children(token)):
             person = self.person_with_role(token.lemma_.lower(), token.i)
             if person is not None:
                 return ResolvedActor(person, _char_span(doc[token.left_edge.i : token.i + 1]), "description")
@@ -169,8 +170,8 @@ class DocActors:
         """'Hungarian and Romanian officials': besides the first country's group, one per coordinated adjective."""
         sector = self.kb.sector(token.text) if token.pos_ in {"NOUN", "PROPN"} else None
         out: list[ResolvedActor] = []
-        for mod in (c for c in token.children if c.dep_ in {"amod", "compound", "nmod"} and c.i in self.kb_hits):
-            for conj in (c for c in mod.children if c.dep_ == "conj" and c.i in self.kb_hits):
+        for mod in (c for c in children(token) if c.dep_ in {"amod", "compound", "nmod"} and c.i in self.kb_hits):
+            for conj in (c for c in children(mod) if c.dep_ == "conj" and c.i in self.kb_hits):
                 entry = self.kb_hits[conj.i][1]
                 if entry.kind in {"igo", "ngo"}:
                     continue
@@ -210,13 +211,13 @@ class DocActors:
 
     def _country_modifier(self, token: Token) -> KBEntry | None:
         """The country a sector word is qualified by: 'US Congress', "Russia's army", 'government of Iraq'."""
-        for child in token.children:
+        for child in children(token):
             if child.dep_ in {"compound", "amod", "poss", "nmod", "npadvmod"}:
                 hit = self._kb_in(child)
                 if hit is not None:
                     return hit
             if child.dep_ == "prep" and child.lower_ in {"of", "in", "from"}:
-                for pobj in child.children:
+                for pobj in children(child):
                     if pobj.dep_ == "pobj":
                         hit = self._kb_in(pobj)
                         if hit is not None:
@@ -323,21 +324,22 @@ def _mark_kb_hits(actors: DocActors, matcher: PhraseMatcher) -> None:
         if entry is None:
             continue
         taken.update(range(span.start, span.end))
-        for t in span:
-            actors.kb_hits[t.i] = (span, entry)
+        for i in range(span.start, span.end):
+            actors.kb_hits[i] = (span, entry)
 
 
 def _mark_persons(actors: DocActors) -> None:
     doc = actors.doc
     candidates: list[Span] = [e for e in doc.ents if e.label_ == "PERSON"]
+    toks = tokens(doc)
     # NER misses names after titles and mislabels others: a capitalised run after a title word is a name too
-    for t in doc:
+    for t in toks:
         if t.pos_ == "PROPN" and t.i not in actors.kb_hits and t.i > 0:
-            prev = doc[t.i - 1]
+            prev = toks[t.i - 1]
             sector = actors.kb.sector(prev.text)
             if sector is not None and sector.title and prev.text[:1].isupper():
                 end = t.i
-                while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].i not in actors.kb_hits:
+                while end < len(toks) and toks[end].pos_ == "PROPN" and end not in actors.kb_hits:
                     end += 1
                 candidates.append(doc[t.i : end])
     last_names: dict[str, str] = {}
@@ -428,7 +430,7 @@ def _new_person(actors: DocActors, name: str, title: _Title) -> Actor:
 def _mark_surnames(actors: DocActors) -> None:
     """Surnames the NER missed or mislabelled ('added Garayev' tagged PRODUCT) still name the person."""
     by_surname = {a.name.split()[-1]: k for k, a in actors.actors.items() if a.kind == "person" and " " in a.name}
-    for t in actors.doc:
+    for t in tokens(actors.doc):
         key = by_surname.get(t.text)
         if key is not None and t.pos_ == "PROPN" and t.i not in actors.token_actor and t.i not in actors.kb_hits:
             actors._add(actors.actors[key], key, t)
@@ -488,6 +490,7 @@ class _Title:
 def _title_of(actors: DocActors, span: Span) -> _Title:
     """Role, sector and country from a title before the name or an apposition after it."""
     doc = span.doc
+    toks = tokens(doc)
     kb = actors.kb
     role_tokens: list[Token] = []
     sector = None
@@ -495,7 +498,7 @@ def _title_of(actors: DocActors, span: Span) -> _Title:
     j = span.start - 1
     lowest = max(0, span.start - TITLE_WINDOW)
     while j >= lowest:
-        t = doc[j]
+        t = toks[j]
         if t.pos_ in STOP_POS and t.text not in {"-", "–"} and t.dep_ != "amod":  # 'Jordan's visiting King X'
             break
         if t.i in actors.token_actor:
@@ -506,7 +509,7 @@ def _title_of(actors: DocActors, span: Span) -> _Title:
         if t.is_space:
             break  # a title never runs across a line break
         word = kb.sector(t.text)
-        prev = doc[j - 1] if j > 0 else None
+        prev = toks[j - 1] if j > 0 else None
         two = kb.sector(f"{prev.text} {t.text}") if prev is not None and prev.pos_ not in {"DET", "SPACE"} else None
         words3 = doc[j - 2 : j + 1] if j > 1 and sector is None else None
         three = kb.sector(words3.text) if words3 is not None and not any(w.is_space for w in words3) else None
@@ -593,7 +596,7 @@ def _role_text(tokens: list[Token]) -> str:
 
 
 def _mark_groups(actors: DocActors) -> None:
-    for t in actors.doc:
+    for t in tokens(actors.doc):
         if t.i in actors.token_actor or t.i in actors.kb_hits or t.pos_ not in {"NOUN", "PROPN"}:
             continue
         sector = actors.kb.sector(t.text)
@@ -659,11 +662,11 @@ def _np(token: Token) -> Span:
 def _modifier_tokens(token: Token) -> list[Token]:
     """The modifiers (and theirs: 'each EU member nation') and "of" object of a phrase's head: where a shallow
     resolution looks."""
-    out = sorted((c for c in token.children if c.dep_ in SHALLOW_DEPS), key=lambda c: c.dep_ == "poss")
-    out += [g for c in out if c.dep_ == "compound" for g in c.children if g.dep_ in SHALLOW_DEPS]
-    for prep in token.children:
+    out = sorted((c for c in children(token) if c.dep_ in SHALLOW_DEPS), key=lambda c: c.dep_ == "poss")
+    out += [g for c in out if c.dep_ == "compound" for g in children(c) if g.dep_ in SHALLOW_DEPS]
+    for prep in children(token):
         if prep.dep_ == "prep" and prep.lower_ == "of":
-            out.extend(c for c in prep.children if c.dep_ == "pobj")
+            out.extend(c for c in children(prep) if c.dep_ == "pobj")
     return out
 
 
@@ -674,7 +677,7 @@ def _phrase_tokens(token: Token) -> list[Token]:
     while stack:
         t = stack.pop(0)
         out.append(t)
-        for child in t.children:
+        for child in children(t):
             if child.dep_ in {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "cc", "punct", "appos"}:
                 continue
             stack.append(child)

@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from ..actors.resolve import UNKNOWN, DocActors, ResolvedActor, backer
 from ..model import Actor
+from ..tokens import children
 from .lexicon import Pattern
 from .modality import support_verb
 from .triggers import LIGHT_NOUNS, is_infinitive
@@ -260,16 +261,16 @@ def resolve(token: Token, actors: DocActors, *, shallow: bool = False) -> Resolv
         found = _owned_group(token, actors)
     if found is None:
         # 'the main Hutu rebel group, Forces for Defence of Democracy (FDD), insisted': the name in apposition
-        named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        named = [c for c in children(token) if c.dep_ == "appos" and c.pos_ == "PROPN"]
         found = actors.resolve(named[0], shallow=True) if named else None
-    elif any(c.dep_ == "poss" and c.lower_ in REFERRING_PRONOUNS for c in token.children):
+    elif any(c.dep_ == "poss" and c.lower_ in REFERRING_PRONOUNS for c in children(token)):
         found = replace(found, via="owner")  # 'its troops': someone's own people, whoever 'its' is
     return found
 
 
 def _owned_group(token: Token, actors: DocActors) -> ResolvedActor | None:
     """'their forces', 'its army': a sector word owned by a pronoun is that country's or group's."""
-    owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in REFERRING_PRONOUNS), None)
+    owner = next((c for c in children(token) if c.dep_ == "poss" and c.lower_ in REFERRING_PRONOUNS), None)
     sector = actors.kb.sector(token.text) if owner is not None and token.pos_ == "NOUN" else None
     if sector is None or sector.sector is None:
         return None
@@ -286,7 +287,7 @@ def _antecedent(pronoun: Token, actors: DocActors) -> ResolvedActor | None:
         if t.dep_ not in {"ccomp", "xcomp", "conj", "advcl", "acomp", "relcl"} or t.head.i == t.i:
             return None
         t = t.head
-        for subj in (c for c in t.children if c.dep_ == "nsubj" and c.lower_ not in REFERRING_PRONOUNS):
+        for subj in (c for c in children(t) if c.dep_ == "nsubj" and c.lower_ not in REFERRING_PRONOUNS):
             found = actors.resolve(subj)
             if found is None:
                 continue
@@ -312,12 +313,12 @@ def conjuncts(t: Token) -> list[Token]:
     """Coordinated members: 'A and B', and 'the governments of A and B' (the parse puts B under A); not a list
     without a conjunction ('AL ASAD AIR BASE, Iraq (Reuters)')."""
     out = []
-    for c in t.children:
+    for c in children(t):
         if c.dep_ == "conj" and _coordinated(t):
             out.append(c)
             out.extend(conjuncts(c))
         elif c.dep_ == "prep" and c.lower_ == "of":
-            for pobj in c.children:
+            for pobj in children(c):
                 if pobj.dep_ == "pobj":
                     out.extend(conjuncts(pobj))
     return out
@@ -328,9 +329,9 @@ def _coordinated(t: Token) -> bool:
     stack = [t]
     while stack:
         member = stack.pop()
-        if any(c.dep_ in {"cc", "preconj"} for c in member.children):
+        if any(c.dep_ in {"cc", "preconj"} for c in children(member)):
             return True
-        stack.extend(c for c in member.children if c.dep_ == "conj")
+        stack.extend(c for c in children(member) if c.dep_ == "conj")
     return False
 
 
@@ -355,9 +356,9 @@ def unplaced(tokens: list[Token], actors: DocActors) -> list[ResolvedActor]:
             head = _counted(member)
             if head.pos_ not in {"NOUN", "PROPN"} or head.ent_type_ == "PERSON":
                 continue
-            if any(c.dep_ == "poss" for c in head.children) or _owned_by_thing(head):
+            if any(c.dep_ == "poss" for c in children(head)) or _owned_by_thing(head):
                 continue  # 'their fighters', 'a spokesman for the group': someone's, and we cannot tell whose
-            generic = head.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children)
+            generic = head.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in children(head))
             if generic and head.dep_ == "pobj":
                 continue  # 'a move from a citizen soldier to a professional soldier': a kind, not a party
             modifiers = [t for t in head.lefts if t.dep_ in {"compound", "amod"}]
@@ -379,9 +380,9 @@ def _owned_by_thing(head: Token) -> bool:
     """'a spokesman for the group', 'members of the association' (not 'the government of President Avril')."""
     return any(
         o.ent_type_ != "PERSON"
-        for p in head.children
+        for p in children(head)
         if p.dep_ == "prep" and p.lower_ in OWNER_PREPS
-        for o in p.children
+        for o in children(p)
         if o.dep_ == "pobj"
     )
 
@@ -389,9 +390,9 @@ def _owned_by_thing(head: Token) -> bool:
 def _counted(token: Token) -> Token:
     """'thousands of protesters' -> 'protesters'."""
     if token.like_num or token.ent_type_ == "CARDINAL" or token.lemma_.lower() in COUNT_NOUNS:
-        for prep in token.children:
+        for prep in children(token):
             if prep.dep_ == "prep" and prep.lower_ == "of":
-                for pobj in prep.children:
+                for pobj in children(prep):
                     if pobj.dep_ == "pobj":
                         return pobj
     return token
@@ -420,15 +421,15 @@ def verb_subjects(verb: Token) -> tuple[list[Token], list[Token]]:
     t = verb
     came_by = ""
     for _ in range(5):
-        subj = [c for c in t.children if c.dep_ == "nsubj"]
-        passive = [c for c in t.children if c.dep_ == "nsubjpass"]
+        subj = [c for c in children(t) if c.dep_ == "nsubj"]
+        passive = [c for c in children(t) if c.dep_ == "nsubjpass"]
         if passive and came_by == "xcomp" and not subj:
             return passive, []  # 'he was forced to concede': he concedes
         if subj or passive:
             return subj, passive
         if t.dep_ == "acl" and t.tag_ == "VBG" and t.head.lemma_.lower() in DOCUMENT_NOUNS:
             text = t.head
-            if any(c.dep_ in {"poss", "compound"} or c.ent_type_ == "NORP" for c in text.children):
+            if any(c.dep_ in {"poss", "compound"} or c.ent_type_ == "NORP" for c in children(text)):
                 return [text], []  # 'a UN Security Council resolution condemning Israel': the Council's
             if text.dep_ != "dobj":
                 break
@@ -438,7 +439,7 @@ def verb_subjects(verb: Token) -> tuple[list[Token], list[Token]]:
         if t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ == "VBG"):
             return [t.head], []  # 'the rebels who attacked', 'demonstrators protesting election results'
         if t.dep_ == "acl" and is_infinitive(t):
-            return [c for c in t.head.children if c.dep_ == "poss"], []  # "Trump's decision to suspend ..."
+            return [c for c in children(t.head) if c.dep_ == "poss"], []  # "Trump's decision to suspend ..."
         if t.dep_ in SUBJECT_CLIMB_DEPS and t.head.i != t.i:
             came_by = t.dep_
             t = t.head
@@ -449,9 +450,9 @@ def verb_subjects(verb: Token) -> tuple[list[Token], list[Token]]:
 
 def pobjs(token: Token, preps: tuple[str, ...]) -> list[Token]:
     out = []
-    for child in token.children:
+    for child in children(token):
         if child.dep_ in {"prep", "dative", "prt"} and child.lower_ in preps:  # 'called on members': 'on' a particle
-            out.extend(c for c in child.children if c.dep_ == "pobj")
+            out.extend(c for c in children(child) if c.dep_ == "pobj")
     return out
 
 
@@ -461,7 +462,7 @@ def verb_arguments(
     """`parts` are the verbs a pattern names besides the trigger ('attempted to assassinate X'): their objects
     are the event's too."""
     subjects, passive = verb_subjects(verb)
-    agents = [c for p in verb.children if p.dep_ == "agent" for c in p.children if c.dep_ == "pobj"]
+    agents = [c for p in children(verb) if p.dep_ == "agent" for c in children(p) if c.dep_ == "pobj"]
     target_tokens: list[Token] = []
     if passive and not agents and _stative(verb):
         subjects, passive = passive, []  # 'Israel is opposed to the plan': the subject holds the stance
@@ -473,14 +474,14 @@ def verb_arguments(
     owners: list[Token] = []
     direct: list[Token] = []
     if not target_tokens:
-        direct = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and not same(c, obj)]
+        direct = [c for c in children(verb) if c.dep_ in {"dobj", "dative"} and not same(c, obj)]
         direct += [o for o in _quantified_objects(verb) if not same(o, obj)]
         if pattern.root == FORCE_ROOT:
             direct = [d for d in direct if not _armed(d, actors)]  # 'mobilize the military' is its own means
         preps = tuple(w for w in pattern.words if w in TARGET_PREPS + PLACE_PREPS) or TARGET_PREPS
         target_tokens = direct + pobjs(verb, preps)
         for part in parts:
-            target_tokens += [c for c in part.children if c.dep_ in {"dobj", "dative"}] + pobjs(part, preps)
+            target_tokens += [c for c in children(part) if c.dep_ in {"dobj", "dative"}] + pobjs(part, preps)
         if obj is not None:
             target_tokens += pobjs(obj, ("with", "between", "to", "against", "on", "for"))  # 'aid for Bosnia'
             owners = [] if pattern.symmetric or _own_means(pattern) else object_owners(obj)
@@ -520,7 +521,7 @@ def verb_arguments(
     if len(sources) > 1 and not targets and (pattern.symmetric or pattern.code.startswith(MUTUAL_PREFIXES)):
         sources, targets = sources[:1], sources[1:]  # 'A and B signed a treaty', 'A and B agreed to ...'
     # a person or group named, placed or not: no target is guessed for it ('ordered his prime minister to ...')
-    own = {t.i for t in target_tokens if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)}
+    own = {t.i for t in target_tokens if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children(t))}
     own_addressee = pattern.root in {"02", "10"} and (removed_own or bool(own))
     people = any(t.pos_ == "NOUN" and t.i not in own and actors.kb.sector(t.text) is not None for t in target_tokens)
     named = (bool(target_tokens) and names_actor(target_tokens)) or own_addressee or people
@@ -552,10 +553,10 @@ def _actor_head(token: Token, actors: DocActors) -> bool:
 def _quantified_objects(verb: Token) -> list[Token]:
     """'kidnapped up to 16 advisers': the parser hangs the object on 'up to' as if it were a particle."""
     out = []
-    for prt in verb.children:
+    for prt in children(verb):
         if prt.dep_ == "prt" and prt.lower_ == "up":
-            out += [o for p in prt.children if p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
-    return [o for o in out if any(c.dep_ == "nummod" for c in o.children)]
+            out += [o for p in children(prt) if p.lower_ == "to" for o in children(p) if o.dep_ == "pobj"]
+    return [o for o in out if any(c.dep_ == "nummod" for c in children(o))]
 
 
 def _own_means(pattern: Pattern) -> bool:
@@ -567,7 +568,7 @@ def _own_means(pattern: Pattern) -> bool:
 def _stative(verb: Token) -> bool:
     """'is opposed to', 'is committed to': a participle that states its subject's stance, not a passive."""
     return verb.lemma_.lower() in STATIVE_PARTICIPLES and any(
-        c.dep_ == "prep" and c.lower_ == "to" for c in verb.children
+        c.dep_ == "prep" and c.lower_ == "to" for c in children(verb)
     )
 
 
@@ -576,16 +577,16 @@ def object_owners(obj: Token) -> list[Token]:
     'the steps taken by Egypt'."""
     owners = [
         c
-        for c in obj.children
+        for c in children(obj)
         if (c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.pos_ != "NOUN")) and not backer(c)
     ]
     agents = [
         a
-        for c in obj.children
+        for c in children(obj)
         if c.dep_ in {"acl", "relcl"}
-        for p in c.children
+        for p in children(c)
         if p.dep_ == "agent"
-        for a in p.children
+        for a in children(p)
     ]
     return owners + pobjs(obj, ("from", "by", "of")) + [a for a in agents if a.dep_ == "pobj"]
 
@@ -594,17 +595,17 @@ def complement_objects(verb: Token) -> list[Token]:
     """Objects of the verb's 'to' complement: Serbia in 'promised to democratize Serbia' (none in 'vowed not to send
     troops')."""
     out: list[Token] = []
-    comps = [c for c in verb.children if c.dep_ == "xcomp" and not any(g.dep_ == "neg" for g in c.children)]
-    comps += [g for p in verb.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pcomp"]  # 'called for
-    comps += [c for g in comps for c in g.children if c.dep_ == "conj"]  # destroying ISIS', 'dismantling and ...'
+    comps = [c for c in children(verb) if c.dep_ == "xcomp" and not any(g.dep_ == "neg" for g in children(c))]
+    comps += [g for p in children(verb) if p.dep_ == "prep" for g in children(p) if g.dep_ == "pcomp"]  # 'called for
+    comps += [c for g in comps for c in children(g) if c.dep_ == "conj"]  # destroying ISIS', 'dismantling and ...'
     for comp in comps:
-        out += [c for c in comp.children if c.dep_ in {"dobj", "dative"}] + pobjs(comp, TARGET_PREPS)
+        out += [c for c in children(comp) if c.dep_ in {"dobj", "dative"}] + pobjs(comp, TARGET_PREPS)
     return [t for t in out if t.ent_type_ not in NON_ACTOR_ENTITIES]
 
 
 def clause_subjects(verb: Token) -> list[Token]:
     """Subjects of a verb's 'that' clause: the addressee of 'demanded that the US cancel'."""
-    return [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
+    return [s for c in children(verb) if c.dep_ == "ccomp" for s in children(c) if s.dep_ in {"nsubj", "nsubjpass"}]
 
 
 # -------------------------------------------------------------------- nouns
@@ -664,7 +665,7 @@ def _event_phrase(noun: Token) -> Token:
 
 def _noun_roles(noun: Token, pattern: Pattern, obj: Token | None) -> tuple[list[Token], list[Token]]:
     """(source tokens, target tokens) from the noun's possessor, 'by X' and 'of X'."""
-    possessors = [c for c in noun.children if c.dep_ == "poss"]
+    possessors = [c for c in children(noun) if c.dep_ == "poss"]
     compounds: list[Token] = []
     by = pobjs(noun, ("by",))
     of = [o for o in pobjs(noun, ("of",)) if not same(o, obj)]
@@ -681,9 +682,9 @@ def _noun_roles(noun: Token, pattern: Pattern, obj: Token | None) -> tuple[list[
 def _owner_of_governing_noun(noun: Token) -> list[Token]:
     """'the outcome of X's visit' / "X's decision to suspend": the possessor of the noun that governs this one."""
     if noun.dep_ == "pobj" and noun.head.head.dep_ in {"nsubj", "dobj", "pobj"}:
-        return [c for c in noun.head.head.children if c.dep_ == "poss"]
+        return [c for c in children(noun.head.head) if c.dep_ == "poss"]
     if noun.dep_ in {"xcomp", "acl"}:
-        return [c for c in noun.head.children if c.dep_ == "poss"]
+        return [c for c in children(noun.head) if c.dep_ == "poss"]
     return []
 
 
@@ -698,7 +699,7 @@ def _national_modifiers(noun: Token, actors: DocActors, pattern: Pattern) -> lis
             hit = actors.kb_hits.get(child.i)
             if hit is None or hit[1].kind != "group":
                 continue  # 'the Libya attack' happened in Libya; 'ISIS attacks' are by ISIS
-        for t in [child, *conjuncts(child), *(c for c in child.children if c.dep_ in {"compound", "amod"})]:
+        for t in [child, *conjuncts(child), *(c for c in children(child) if c.dep_ in {"compound", "amod"})]:
             hit = actors.kb_hits.get(t.i)
             if hit is None:
                 continue

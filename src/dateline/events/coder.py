@@ -38,6 +38,7 @@ from ..actors.kb import KBEntry
 from ..actors.resolve import UNKNOWN, DocActors, ResolvedActor
 from ..cameo import lookup
 from ..model import Actor, Event, EventActor, Location, Quote
+from ..tokens import children, tokens
 from .arguments import SUPPORT_VERBS, UNPLACED, Args, noun_arguments, resolve_all, verb_arguments, verb_subjects
 from .lexicon import Lexicon
 from .modality import (
@@ -164,7 +165,8 @@ def code_events(
     dateline_location: Location | None = None,
     body_start: int = 0,
 ) -> list[Event]:
-    ctx = _Context(doc, actors, lexicon, quotes, published, dateline_location, _salient_countries(actors), doc.text)
+    salient = _salient_countries(actors)
+    ctx = _Context(doc, actors, lexicon, quotes, published, dateline_location, salient, _doc_text(doc))
     triggers = find_triggers(doc, lexicon, body_start)
     by_index = {t.i: t for t in triggers}
     candidates = _trigger_candidates(triggers, by_index, ctx) + _demand_candidates(doc, by_index, ctx, body_start)
@@ -249,11 +251,11 @@ def _names_act(verb: Token, root: str) -> bool:
     if verb.pos_ != "VERB":
         return False
     silent = NON_ACTS if root == THREAT_ROOT else NON_ACTS | HOSTILE_ACTS
-    for c in verb.children:
+    for c in children(verb):
         if c.dep_ == "xcomp" and c.pos_ == "VERB" and is_infinitive(c) and c.lemma_.lower() not in silent:
-            return not any(g.dep_ == "neg" for g in c.children)  # 'vowed not to send troops' promises nothing
+            return not any(g.dep_ == "neg" for g in children(c))  # 'vowed not to send troops' promises nothing
         to_act = c.dep_ == "prep" and c.lower_ == "to" and c.i > verb.i
-        if to_act and any(g.dep_ == "pcomp" or (g.dep_ == "pobj" and g.pos_ == "NOUN") for g in c.children):
+        if to_act and any(g.dep_ == "pcomp" or (g.dep_ == "pobj" and g.pos_ == "NOUN") for g in children(c)):
             return True
     return False
 
@@ -304,7 +306,7 @@ def _framed_arguments(frame: Trigger, governed: Trigger, ctx: _Context) -> Args:
 def _demand_candidates(doc: Doc, by_index: dict[int, Trigger], ctx: _Context, body_start: int) -> list[_Candidate]:
     """'X said Y must withdraw': a demand (must) or appeal (should) of the speaker on the obliged party."""
     out = []
-    for token in doc:
+    for token in tokens(doc):
         if token.idx < body_start or token.lower_ not in {"must", "should"}:
             continue
         found = reported_demand(token)
@@ -392,7 +394,7 @@ def _placed(r: ResolvedActor, c: _Candidate, other: ResolvedActor | None, ctx: _
     if owner is None and domestic and other is not None and _known(other) and other.actor.sector in HOME_SECTORS:
         owner = other.actor
     head = ctx.doc[r.head]
-    if owner is None and any(m.dep_ in {"amod", "compound"} and m.ent_type_ == "NORP" for m in head.children):
+    if owner is None and any(m.dep_ in {"amod", "compound"} and m.ent_type_ == "NORP" for m in children(head)):
         return r  # 'European leaders', 'Hutu rebels': a nationality or people is stated, one we cannot place
     if owner is None and ctx.actors.default_country and r.actor.sector not in ARMED_SECTORS:
         # an unarmed domestic group ('lawmakers', 'the news media', 'protesters') is local to the dateline
@@ -527,7 +529,7 @@ def _make_event(
     entry = lookup(code)
     sent = token.sent
     trigger_end = token.idx + len(token.text)
-    for child in token.children:
+    for child in children(token):
         if child.dep_ == "prt":
             trigger_end = max(trigger_end, child.idx + len(child.text))
     in_quote, attributed = _quote_context(token.idx, ctx.quotes)
@@ -556,6 +558,11 @@ def _make_event(
 def _trim_sentence(sent: Span) -> tuple[int, int]:
     tokens = [t for t in sent if not t.is_space]
     return (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)) if tokens else (sent.start_char, sent.end_char)
+
+
+def _doc_text(doc: Doc) -> str:
+    """`doc.text` from the shared token list: `doc.text` makes a Token object for every token."""
+    return "".join([t.text_with_ws for t in tokens(doc)])
 
 
 def _quote_context(offset: int, quotes: list[Quote]) -> tuple[bool, str | None]:
@@ -589,15 +596,15 @@ def _place_tokens(token: Token, *, deep: bool = False) -> list[Token]:
     """Objects of 'in X' / 'at X' on the trigger (or the verb it is the object of; `deep`: or on its objects)."""
     heads = [token] + ([token.head] if token.dep_ in {"dobj", "pobj", "nsubjpass"} else [])
     if deep:
-        heads += [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        heads += [c for c in children(token) if c.dep_ in {"dobj", "nsubjpass"}]
         # 'put under investigation in Italy', 'killed in a bombing in Kabul'
-        heads += [o for p in token.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+        heads += [o for p in children(token) if p.dep_ == "prep" for o in children(p) if o.dep_ == "pobj"]
     return [
         pobj
         for head in heads
-        for prep in head.children
+        for prep in children(head)
         if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}
-        for pobj in prep.children
+        for pobj in children(prep)
         if pobj.dep_ == "pobj"
     ]
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..tokens import children
 from .lexicon import Lexicon
 from .triggers import ASPECT_VERBS, Trigger, is_infinitive
 
@@ -196,7 +197,7 @@ class Reading:
 def clause_mood(verb: Token) -> Mood:
     """Mood of one verb (or adjective) from its own auxiliaries, negation, subordinator and the sentence's end."""
     negated = speculative = future = obligation = conditional = False
-    for child in verb.children:
+    for child in children(verb):
         dep, low = child.dep_, child.lower_
         if dep == "neg":
             negated = True
@@ -208,16 +209,16 @@ def clause_mood(verb: Token) -> Mood:
             elif low in FUTURE_AUX:
                 future = True
             elif low == "would":
-                counterfactual = any(c.dep_ == "aux" and c.lower_ in {"have", "'ve"} for c in verb.children)
+                counterfactual = any(c.dep_ == "aux" and c.lower_ in {"have", "'ve"} for c in children(verb))
                 future = in_reported_speech(verb) and not counterfactual  # 'would have been able to travel'
                 speculative = not future
         elif dep == "mark" and low in CONDITION_MARKS:
             conditional = True
         elif dep == "advmod" and (
-            low == "never" or (low == "longer" and any(g.lower_ == "no" for g in child.children))
+            low == "never" or (low == "longer" and any(g.lower_ == "no" for g in children(child)))
         ):
             negated = True
-    if verb.dep_ == "conj" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+    if verb.dep_ == "conj" and not any(c.dep_ in {"aux", "auxpass"} for c in children(verb)):
         shared = clause_mood(verb.head)  # 'China may stop buying ... and restrict trade': the modal is shared
         speculative = speculative or shared.speculative
         future = future or shared.future
@@ -272,7 +273,7 @@ def _governor(token: Token) -> Token | None:
         return t.head
     if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in {"for", "to", "on", "upon"}:
         return t.head.head  # 'called for sanctions', 'agreed to a ceasefire'
-    if t.dep_ == "acl" and (is_infinitive(t) or any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)):
+    if t.dep_ == "acl" and (is_infinitive(t) or any(c.dep_ == "mark" and c.lower_ == "that" for c in children(t))):
         return t.head  # 'the decision to suspend', 'its demand that Israel ease ...'
     return None
 
@@ -346,7 +347,7 @@ def embedding_mood(token: Token, lexicon: Lexicon) -> Mood:
         came_from = t
         t = t.head
         if t.pos_ in {"NOUN", "PROPN"}:
-            negated = negated or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
+            negated = negated or any(c.dep_ == "det" and c.lower_ == "no" for c in children(t))
             of_head = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" else t
             # 'the prospect of Britain exiting the EU'
             speculative = speculative or t.lemma_.lower() in SPECULATIVE_NOUNS or of_head.lemma_ in SPECULATIVE_NOUNS
@@ -367,7 +368,7 @@ def embedding_mood(token: Token, lexicon: Lexicon) -> Mood:
         mood = governor_mood(t)
         negated = negated or t.lemma_.lower() in FAILURE_VERBS  # 'failed to broker', 'refrained from attacking'
         speculative = speculative or mood.speculative or mood.obligation or t.lemma_.lower() in SPECULATIVE_VERBS
-        speculative = speculative or any(c.dep_ == "acomp" and c.lower_ in SPECULATIVE_ADJ for c in t.children)
+        speculative = speculative or any(c.dep_ == "acomp" and c.lower_ in SPECULATIVE_ADJ for c in children(t))
         speculative = speculative or t.lower_ in SPECULATIVE_ADJ  # 'it is unlikely that the regime plans to ...'
         conditional = conditional or mood.conditional
         negated = negated or (mood.negated and not _is_intent_word(t, lexicon))
@@ -393,8 +394,8 @@ def _proposed(clause: Token, lexicon: Lexicon) -> bool:
     ...': the act is what a plan or request proposes."""
     if clause.dep_ != "advcl" or not (is_infinitive(clause) or clause.tag_ == "VBG"):
         return False
-    objects = [c for c in clause.head.children if c.dep_ == "dobj"]
-    objects += [o for d in objects for p in d.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    objects = [c for c in children(clause.head) if c.dep_ == "dobj"]
+    objects += [o for d in objects for p in children(d) if p.lower_ == "of" for o in children(p) if o.dep_ == "pobj"]
     return any(_is_intent_word(o, lexicon) for o in objects)
 
 
@@ -403,16 +404,16 @@ def _purpose(clause: Token) -> bool:
     fight', 'sent troops to monitor'. (A purpose clause, 'opened fire to disperse them', usually did happen.)"""
     if not is_infinitive(clause) or clause.dep_ != "xcomp":
         return False
-    return any(c.dep_ in {"dobj", "dative"} for c in clause.head.children)
+    return any(c.dep_ in {"dobj", "dative"} for c in children(clause.head))
 
 
 def _trigger_mood(trigger: Trigger) -> Mood:
     token = trigger.token
     if trigger.pos == "verb":
         return clause_mood(token)
-    if any(c.dep_ == "amod" and c.lower_ in SPECULATIVE_ADJ for c in token.children):
+    if any(c.dep_ == "amod" and c.lower_ in SPECULATIVE_ADJ for c in children(token)):
         return Mood(speculative=True)
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in children(token)):
         return Mood(negated=True)  # 'no cease-fire
     if token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in PREVENT_VERBS:
         return Mood(negated=True)  # 'averted Trump's threatened imposition of tariffs'
@@ -421,7 +422,9 @@ def _trigger_mood(trigger: Trigger) -> Mood:
 
 
 def _planned(token: Token) -> bool:
-    return token.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "amod" and c.lower_ in PLANNED_ADJ for c in token.children)
+    return token.pos_ in {"NOUN", "PROPN"} and any(
+        c.dep_ == "amod" and c.lower_ in PLANNED_ADJ for c in children(token)
+    )
 
 
 def _is_intent_word(word: Token, lexicon: Lexicon) -> bool:
@@ -465,7 +468,7 @@ def _intention(trigger: Trigger, lexicon: Lexicon, modality: str) -> Reading:
 def _to_help(verb: Token) -> bool:
     """A deployment whose stated purpose is to help: 'send troops to help advise', 'to assist', 'to protect'."""
     return any(
-        c.dep_ in {"xcomp", "advcl"} and is_infinitive(c) and c.lemma_.lower() in HELP_VERBS for c in verb.children
+        c.dep_ in {"xcomp", "advcl"} and is_infinitive(c) and c.lemma_.lower() in HELP_VERBS for c in children(verb)
     )
 
 
@@ -498,6 +501,6 @@ def reported_demand(token: Token) -> tuple[Token, Token, bool] | None:
     verb = token.head
     if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_VERBS:
         return None
-    if any(c.dep_ == "neg" for c in verb.children) or clause_mood(verb.head).negated:
+    if any(c.dep_ == "neg" for c in children(verb)) or clause_mood(verb.head).negated:
         return None
     return verb.head, verb, token.lower_ == "must"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..tokens import children, tokens
 from .lexicon import Lexicon, Pattern
 
 # Heads that only measure or package what their modifier names: "aid deliveries", "the application of Section 907".
@@ -102,7 +103,7 @@ def find_triggers(doc: Doc, lexicon: Lexicon, body_start: int = 0) -> list[Trigg
     """Every trigger of the document, in text order, without those another trigger's pattern names."""
     found: list[Trigger] = []
     headlines: dict[int, bool] = {}  # sentence start -> whether it is a title-case headline
-    for token in doc:
+    for token in tokens(doc):
         if token.idx < body_start:
             continue
         pos = _trigger_pos(token)
@@ -137,11 +138,12 @@ def _headline(sent: Span) -> bool:
     """A title-case line ('We Interrupt Our Regular Programming to Announce the Surrender'): headlines and captions
     run into the body text, and their verbs are not reports of events. A capitalised verb inside the line is the
     sign ('NATO condemned Russia on Tuesday' has many capitals, but not on its verb)."""
-    words = [t for t in sent if t.is_alpha and len(t.text) > 3]
+    in_sent = tokens(sent.doc)[sent.start : sent.end]
+    words = [t for t in in_sent if t.is_alpha and len(t.text) > 3]
     capitalised = sum(1 for t in words if t.text[0].isupper())
     if len(words) < 3 or capitalised < HEADLINE_SHARE * len(words):
         return False
-    return any(t.pos_ in {"VERB", "AUX"} and t.text[0].isupper() and t.i > sent.start for t in sent)
+    return any(t.pos_ in {"VERB", "AUX"} and t.text[0].isupper() and t.i > sent.start for t in in_sent)
 
 
 def _nominal_gerund(verb: Token) -> bool:
@@ -196,15 +198,15 @@ def _fits(token: Token, pattern: Pattern) -> set[int] | None:
         parts.add(found.i)
     if any(_attached(token, word) is not None for word in pattern.absent):
         return None
-    if pattern.no_object and any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in token.children):
+    if pattern.no_object and any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in children(token)):
         return None  # 'rallied partners to keep sanctions' has an object clause: not a rally
-    if pattern.infinitive and not any(c.dep_ == "xcomp" and is_infinitive(c) for c in token.children):
+    if pattern.infinitive and not any(c.dep_ == "xcomp" and is_infinitive(c) for c in children(token)):
         return None
     return parts
 
 
 def _has_that_clause(verb: Token) -> bool:
-    return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" for m in c.children) for c in verb.children)
+    return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" for m in children(c)) for c in children(verb))
 
 
 def _matches(t: Token, word: str) -> bool:
@@ -214,7 +216,7 @@ def _matches(t: Token, word: str) -> bool:
 def _attached(token: Token, word: str, *, particle: bool = False) -> Token | None:
     """A word hanging on the trigger: a child or grandchild other than its subject; a verb only as its
     complement ('declined to comment', not 'refused ..., saying ...')."""
-    for child in token.children:
+    for child in children(token):
         if child.dep_ in SKIPPED_DEPS or (child.pos_ == "VERB" and child.dep_ not in VERB_PART_DEPS | {"dobj"}):
             continue  # the trigger's own subject, or its 'to' ('continuing to commit' is not 'commit to'); an
             # object mistagged as a verb is still a noun ('meet hostage-takers demands')
@@ -224,7 +226,7 @@ def _attached(token: Token, word: str, *, particle: bool = False) -> Token | Non
             return child
         if particle and child.dep_ not in {"prt", "prep"}:
             continue
-        for grandchild in child.children:
+        for grandchild in children(child):
             if _matches(grandchild, word) and (grandchild.pos_ != "VERB" or grandchild.dep_ in VERB_PART_DEPS):
                 return grandchild
     return None
@@ -232,7 +234,7 @@ def _attached(token: Token, word: str, *, particle: bool = False) -> Token | Non
 
 def _modifier(token: Token, word: str) -> Token | None:
     """A word before a noun head in its phrase: "hunger" in "a hunger strike", "guided" in "guided missile strike"."""
-    for t in token.doc[token.left_edge.i : token.i]:
+    for t in tokens(token.doc)[token.left_edge.i : token.i]:
         if _matches(t, word):
             return t
     return None
@@ -245,23 +247,23 @@ def candidate_objects(token: Token, pos: str) -> list[Token]:
     """Where a trigger's object can be: direct object, passive subject, objects of its prepositions, and for nouns
     compound modifiers; looking through coordination and light nouns ("a deal and a treaty", "the application of")."""
     objs: list[Token] = []
-    for child in token.children:
+    for child in children(token):
         if child.dep_ in OBJECT_DEPS:
             objs.append(child)
         elif child.dep_ in {"prep", "agent"} or child.dep_ == "prt":
-            objs.extend(c for c in child.children if c.dep_ == "pobj")
+            objs.extend(c for c in children(child) if c.dep_ == "pobj")
             # 'pulled out of the summit': the parser may hang 'of' on 'out'
-            objs.extend(g for c in child.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")
+            objs.extend(g for c in children(child) if c.dep_ == "prep" for g in children(c) if g.dep_ == "pobj")
         elif pos == "noun" and child.dep_ in MODIFIER_DEPS:
             objs.append(child)
     if token.dep_ in {"acl", "relcl"} and token.tag_ in {"VBN", "VBD"} and not is_infinitive(token):
         objs.append(token.head)  # 'the declaration signed in Washington'
     for obj in list(objs):
-        objs.extend(c for c in obj.children if c.dep_ == "conj")
+        objs.extend(c for c in children(obj) if c.dep_ == "conj")
         if obj.lemma_.lower() in LIGHT_NOUNS:
-            for prep in obj.children:
+            for prep in children(obj):
                 if prep.dep_ == "prep" and prep.lower_ == "of":
-                    objs.extend(c for c in prep.children if c.dep_ == "pobj")
+                    objs.extend(c for c in children(prep) if c.dep_ == "pobj")
     return objs
 
 
@@ -280,9 +282,9 @@ def _fills(obj: Token, synset: str, lexicon: Lexicon) -> bool:
     compound = " ".join(t.lemma_.lower() for t in modifiers)
     if compound and lexicon.in_synset(synset, f"{compound} {lemma}"):
         return True  # "martial law", "humanitarian aid"
-    for prep in obj.children:
+    for prep in children(obj):
         if prep.dep_ == "prep" and prep.lower_ == "of":
-            for pobj in prep.children:
+            for pobj in children(prep):
                 if pobj.dep_ == "pobj" and lexicon.in_synset(synset, f"{lemma} of {pobj.lemma_.lower()}"):
                     return True  # "state of emergency"
     if lemma in LIGHT_NOUNS and any(lexicon.in_synset(synset, t.lemma_.lower()) for t in modifiers):
@@ -291,4 +293,4 @@ def _fills(obj: Token, synset: str, lexicon: Lexicon) -> bool:
 
 
 def is_infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb))
