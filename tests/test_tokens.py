@@ -66,3 +66,43 @@ def test_analysis_is_the_same_with_and_without_the_shared_list() -> None:
         with_list = (find_quotes(doc, actors, text), document_tone(text, doc=doc))
     assert plain == with_list
     assert [q.speaker.name for q in plain[0]] == ["Azer Garayev"] * len(plain[0]) and len(plain[0]) >= 2
+
+
+def test_children_from_the_shared_table_equal_spacys(doc) -> None:
+    from dateline.tokens import children
+
+    with shared(doc):
+        assert all([c.i for c in children(t)] == [c.i for c in t.children] for t in tokens(doc))
+    assert [c.i for c in children(doc[1])] == [c.i for c in doc[1].children]  # outside `shared` too
+
+
+def test_tone_words_from_columns_match_a_token_by_token_reading() -> None:
+    """tone.py reads the Doc's columns at once; the result is what reading each token gives: names and
+    entities not scored, title-case words scored only at a sentence start, words before `start` left out."""
+    from dateline.pipeline import load_resources
+    from dateline.tone import _doc_words
+
+    text = (
+        "HEADLINE  Great Falls mourns.\n\nPresident Smith praised the brave rescue. Terrible floods hit "
+        "Hope Valley! Nobody was hurt, officials said; Relief arrived."
+    )
+    doc = load_resources().parser(text)
+
+    def by_token(start: int) -> list[tuple[str, bool, bool]]:
+        out, new_sentence = [], True
+        for t in doc:
+            if t.idx < start:
+                continue
+            new_sentence = new_sentence or bool(t.is_sent_start)
+            if not t.is_alpha:
+                new_sentence = new_sentence or t.text in {".", "!", "?"}
+                continue
+            proper = t.pos_ == "PROPN" or bool(t.ent_type_) or (t.is_title and not new_sentence)
+            out.append((t.lower_, not proper, new_sentence))
+            new_sentence = False
+        return out
+
+    for start in (0, text.index("President"), text.index("hit")):
+        assert _doc_words(doc, start) == by_token(start)
+    words = dict((w, scorable) for w, scorable, _ in _doc_words(doc, 0))
+    assert words["brave"] and words["terrible"] and not words["smith"]

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy as np
 from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, IS_TITLE, LOWER, ORTH, POS, SENT_START
 from spacy.parts_of_speech import PROPN, VERB
 from spacy.tokens import Doc
@@ -67,24 +68,25 @@ Word = tuple[str, bool, bool]  # (lowercased word, may carry sentiment, first wo
 
 
 def _doc_words(doc: Doc, start: int) -> list[Word]:
-    # one to_array call, not a Token object per word: this pass sees every token of every article
-    out: list[Word] = []
+    # Column arithmetic, not a Token object (or a Python row) per token: this pass sees every token of every article.
     if not len(doc):
-        return out
+        return []
+    columns = doc.to_array(_WORD_ATTRS)
+    columns = columns[columns[:, 0] >= start]
+    _idx, alpha, sent_start, pos, ent_type, title, lower, orth = columns.T
     strings = doc.vocab.strings
-    ends = {strings[c] for c in _SENTENCE_END}
-    new_sentence = True
-    for idx, alpha, sent_start, pos, ent_type, title, lower, orth in doc.to_array(_WORD_ATTRS).tolist():
-        if idx < start:
-            continue
-        new_sentence = new_sentence or sent_start == 1
-        if not alpha:
-            new_sentence = new_sentence or orth in ends
-            continue
-        proper = pos == PROPN or ent_type != 0 or (title and not new_sentence)
-        out.append((strings[lower], not proper, new_sentence))
-        new_sentence = False
-    return out
+    alpha = alpha.astype(bool)
+    # A word opens a sentence when a sentence start or an end mark (. ! ?) comes after the previous word, or at it.
+    ends = np.array([strings[c] for c in _SENTENCE_END], dtype=orth.dtype)
+    boundary = (sent_start == 1) | (~alpha & np.isin(orth, ends))
+    seen = np.cumsum(boundary)[alpha]
+    new_sentence = np.empty(len(seen), dtype=bool)
+    if len(seen):
+        new_sentence[0] = True
+        new_sentence[1:] = seen[1:] > seen[:-1]
+    proper = (pos[alpha] == PROPN) | (ent_type[alpha] != 0) | (title[alpha].astype(bool) & ~new_sentence)
+    words = [strings[h] for h in lower[alpha].tolist()]
+    return list(zip(words, (~proper).tolist(), new_sentence.tolist(), strict=True))
 
 
 def _verbs(doc: Doc, start: int) -> int | None:
