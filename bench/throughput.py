@@ -5,6 +5,7 @@ worker processes.
     python bench/throughput.py --limit 300              # a quicker look
     python bench/throughput.py --limit 300 --workers 2  # also dateline with 2 worker processes (--workers 2,4 ...)
     python bench/throughput.py --workers 2 --rounds 2   # each side twice, mirrored order, fastest run kept
+    python bench/throughput.py --interleaved 50         # the ratio from one process, sides alternating per 50 articles
 
 Each side runs in its own child process, one after the other, so peak RSS is that side's alone:
   spacy         nlp.pipe(texts, batch_size=64) with the full pipeline (tagger, parser, NER, ...): the parse-bound floor
@@ -83,6 +84,39 @@ def run_side(side: str, path: Path, limit: int | None, workers: int) -> dict:
     }
 
 
+def run_interleaved(path: Path, limit: int | None, chunk: int) -> dict:
+    """Both sides in one process, alternating over chunks of the corpus (spaCy then dateline, then dateline then
+    spaCy, ...): whatever else the machine does weighs on both alike. One model object serves both sides (dateline
+    runs it without the two components it replaces); memory is not measured here."""
+    from dateline.pipeline import analyze_articles, load_resources
+    from dateline.read.jsonl import record_to_article
+
+    rows = load_texts(path, limit)
+    articles = [record_to_article(r, f"{path.name}:{i + 1}") for i, r in enumerate(rows)]
+    res = load_resources()
+    list(analyze_articles(articles[:5], res))  # lazy tables load before the clock, as the model does
+    spent = {"spacy": 0.0, "dateline": 0.0}
+    failures = 0
+
+    def spacy_side(part: list) -> None:
+        for _doc in res.nlp.pipe((a.text for a in part), batch_size=64):
+            pass
+
+    def dateline_side(part: list) -> None:
+        nonlocal failures
+        for _article, result in analyze_articles(part, res):
+            failures += isinstance(result, Exception)
+
+    for n, first in enumerate(range(0, len(articles), chunk)):
+        part = articles[first : first + chunk]
+        order = [("spacy", spacy_side), ("dateline", dateline_side)]
+        for name, side in order if n % 2 == 0 else reversed(order):
+            start = time.perf_counter()
+            side(part)
+            spent[name] += time.perf_counter() - start
+    return {"articles": len(articles), "failures": failures, **{k: round(v, 2) for k, v in spent.items()}}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=CORPUS)
@@ -95,6 +129,14 @@ def main() -> int:
         help="run the sides this many times, in mirrored order (A B C C B A ...), and keep each side's fastest run: "
         "load that comes and goes then weighs on every side alike",
     )
+    ap.add_argument(
+        "--interleaved",
+        type=int,
+        metavar="CHUNK",
+        default=0,
+        help="measure the ratio in one process instead, alternating the two sides over chunks of CHUNK articles "
+        "(robust to load that comes and goes; no memory figures)",
+    )
     ap.add_argument("--side", choices=["spacy", "dateline"], help=argparse.SUPPRESS)  # child process
     ap.add_argument("--side-workers", type=int, default=1, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -103,6 +145,15 @@ def main() -> int:
         return 2
     if args.side:
         print(json.dumps(run_side(args.side, args.corpus, args.limit, args.side_workers)))
+        return 0
+    if args.interleaved:
+        out = run_interleaved(args.corpus, args.limit, args.interleaved)
+        print(json.dumps(out))
+        print(
+            f"cores {os.cpu_count()} · articles {out['articles']} in chunks of {args.interleaved}, sides alternating · "
+            f"spaCy {out['spacy']} s · dateline {out['dateline']} s · ratio dateline/spaCy "
+            f"{out['spacy'] / out['dateline']:.2f}x"
+        )
         return 0
     extra = [int(n) for n in args.workers.split(",") if n.strip() and int(n) > 1]
     sides = [("spacy", 1), ("dateline", 1), *(("dateline", n) for n in extra)]
