@@ -381,3 +381,46 @@ def test_what_did_not_happen_is_not_coded(text):
 def test_a_deployment_to_help_is_offered_protection_not_a_threat():
     text = "Canada said it will send several dozen troops to Iraq to help advise the government."
     assert ("0334", "CAN", "IRQ") in _dyads(text)
+
+
+# -------------------------------------------------------------------- opinions, views and cautions
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an evaluation of what someone ought to do: 'for X to V'
+        "Romney said it was never too early for the United States government to condemn attacks on Americans.",
+        # an opinion about what someone would do
+        "Some argue that Iran's leaders would be willing to launch a suicidal war against the US or Israel.",
+        "Republicans argue the relief is unwarranted because Iran has continued violating U.N. resolutions.",
+        # a view agreed on is no promise of an act
+        "Mr. Putin agreed that Russian and U.S. forces should be fighting together.",
+        # a caution with no one threatened
+        "President Obama on Monday warned against overreacting to the Islamic State attacks on Paris.",
+    ],
+)
+def test_opinions_and_cautions_are_not_events(text):
+    assert not [e for e in _events(text) if e.root in {"11", "12", "13", "16", "19"}]
+
+
+@pytest.mark.slow
+def test_a_warning_to_someone_stays_a_threat():
+    assert ("130", "USA", "IRN") in _dyads("The United States warned Iran against attacking its ships.")
+
+
+@pytest.mark.slow
+def test_unplaced_groups_belong_to_the_article_country():
+    text = (
+        "Islamic rebels attacked villages in the Philippines on Thursday. The Philippine army said the Philippine "
+        "government sent troops to Mindanao and the Philippines would respond. A village official was gunned "
+        "down by the militants late Thursday."
+    )
+    assert ("1823", "PHL", "PHL") in _dyads(text)
+    # ... but not when the sentence places them in another country
+    paris = (
+        "The White House defended its response. The White House said the United States stood with France. "
+        "A man lays flowers in Paris where four people were killed in a terror attack."
+    )
+    assert not [e for e in _events(paris) if e.root == "18" and e.target.country == "USA"]

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.kb import KBEntry
-from ..actors.resolve import UNKNOWN, DocActors, ResolvedActor
+from ..actors.resolve import PLACE_KINDS, UNKNOWN, DocActors, ResolvedActor
 from ..cameo import lookup
 from ..model import Actor, Event, EventActor, Location, Quote
 from ..tokens import children, tokens
@@ -105,6 +105,8 @@ STATE_ORGANS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "PTY", "MED"
 AGENTLESS_ROOTS = frozenset({"07", "08", "09", "15", "16", "17", "18", "19", "20"})
 STATE_ACTS = ("09", "0841", "116", "172", "173", "174")  # acts that only a state's authorities perform
 MILITARY_SECTORS = frozenset({"MIL"})
+# Groups that belong where the article is about when nothing else places them: civilians, local fighters.
+LOCAL_GROUPS = frozenset({"CVL", "UAF", "REB", "OPP", "LAB", "EDU", "BUS", "AGR"})
 
 # Calibration: confidences are ordinal, not probabilities; set by reading seed and corpus output.
 CONF_VERB = 0.85
@@ -401,16 +403,30 @@ def _placed(r: ResolvedActor, c: _Candidate, other: ResolvedActor | None, ctx: _
         kb = ctx.actors.kb
         entry = kb.lookup(kb.country_name(ctx.actors.default_country) or "")
         owner = ctx.actors.entity_actor(entry) if entry is not None else None
-    if owner is None and r.actor.sector in STATE_ORGANS:
-        # 'Congress', 'congressional leaders' in an article about one country's politics are that country's
+    if owner is None and (r.actor.sector in STATE_ORGANS or r.actor.sector in LOCAL_GROUPS):
+        # 'Congress', 'congressional leaders' in an article about one country's politics are that country's, and
+        # so are the civilians, villagers or militants of an article about one country ('killing 290 civilians')
         top = ctx.salient[:2]
         dominant = top and top[0][2] >= FALLBACK_MIN_MENTIONS
         if dominant and (len(top) == 1 or top[0][2] >= FALLBACK_DOMINANCE * top[1][2]):
             owner = top[0][1].actor
+        if owner is not None and r.actor.sector not in STATE_ORGANS:
+            # civilians in a sentence that names another country ('in Paris, where four people were killed')
+            # belong there, not to the article's main country
+            allowed = {owner.country, other.actor.country if other is not None else owner.country}
+            if _sentence_countries(head, ctx.actors) - allowed:
+                owner = None
     if owner is None or owner.kind not in {"country", "group"} or owner.country in {UNKNOWN, ""}:
         return r
     sector = r.actor.sector or ""
     return ctx.actors.group_of(ctx.doc[r.head], sector, owner)
+
+
+def _sentence_countries(token: Token, actors: DocActors) -> set[str]:
+    """Countries the sentence of a token names as places (countries, demonyms, capitals)."""
+    sent = token.sent
+    hits = actors.kb_hits
+    return {hits[i][1].country for i in range(sent.start, sent.end) if i in hits and hits[i][1].kind in PLACE_KINDS}
 
 
 def _same_actor(source: ResolvedActor, target: ResolvedActor) -> bool:

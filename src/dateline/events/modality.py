@@ -40,7 +40,6 @@ SPEECH_VERBS = frozenset(
         "warn",
         "note",
         "claim",
-        "argue",
         "confirm",
         "indicate",
         "write",
@@ -90,8 +89,13 @@ SPECULATIVE_VERBS = frozenset(
         "guess",
         "hypothesize",
         "help",
+        "argue",  # 'some argue that Iran's leaders would be willing to launch a war': an opinion
+        "contend",
+        "reckon",
     }
 )
+# Verbs of warning: 'warned against overreacting' cautions, it threatens no one.
+WARNING_VERBS = frozenset({"warn", "caution"})
 # Nouns whose complement has not happened: 'the prospect of Britain exiting the EU', 'fears of an attack'.
 SPECULATIVE_NOUNS = frozenset(
     {
@@ -214,6 +218,10 @@ def clause_mood(verb: Token) -> Mood:
                 speculative = not future
         elif dep == "mark" and low in CONDITION_MARKS:
             conditional = True
+        elif dep == "mark" and low == "for" and is_infinitive(verb):
+            # 'it is never too early for the US to condemn ...', 'it is time for Iran to talk': an evaluation of
+            # an act someone ought to do, not the act
+            speculative = True
         elif dep == "advmod" and (
             low == "never" or (low == "longer" and any(g.lower_ == "no" for g in children(child)))
         ):
@@ -281,6 +289,8 @@ def _governor(token: Token) -> Token | None:
 def read_trigger(trigger: Trigger, by_index: dict[int, Trigger], lexicon: Lexicon) -> Reading | None:
     """How a trigger is coded, or None when its clause does not assert it (negated, speculative, asked...)."""
     token = trigger.token
+    if _warns_against(token):
+        return None
     anchor = _anchor(trigger, by_index, lexicon)
     gov = governor(anchor)
     frame = by_index.get(gov.i) if gov is not None else None
@@ -427,6 +437,17 @@ def _planned(token: Token) -> bool:
     )
 
 
+def _warns_against(token: Token) -> bool:
+    """'warned against overreacting', 'cautioned against a hasty agreement': advice with no one threatened (a
+    warning addressed to someone, 'warned Iran against ...', stays a threat)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in WARNING_VERBS:
+        return False
+    kids = children(token)
+    return any(c.dep_ == "prep" and c.lower_ == "against" for c in kids) and not any(
+        c.dep_ in {"dobj", "dative"} for c in kids
+    )
+
+
 def _is_intent_word(word: Token, lexicon: Lexicon) -> bool:
     return word.lemma_.lower() in lexicon.intent_words or word.lower_ in lexicon.intent_words
 
@@ -443,7 +464,11 @@ def _framed(trigger: Trigger, frame: Trigger, lexicon: Lexicon) -> Reading | Non
     root = frame.pattern.root
     if mood.conditional and root != THREAT_ROOT:
         return None
-    if root == INTENT_ROOT and clause_mood(trigger.token).negated:
+    governed_mood = clause_mood(trigger.token)
+    a_view = governed_mood.obligation or governed_mood.speculative
+    if root == INTENT_ROOT and trigger.token.dep_ == "ccomp" and a_view:
+        return None  # 'agreed that Russian and U.S. forces should be fighting together': a view, not a promise
+    if root == INTENT_ROOT and governed_mood.negated:
         if trigger.pattern.root in HARM_ROOTS:
             return None  # 'agreed not to impose tariffs' promises restraint: no refusal, no threat
         root = REJECT_ROOT  # 'vowed not to return the Golan Heights'
