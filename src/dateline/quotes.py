@@ -290,7 +290,6 @@ class _Index:
     """Character offsets -> tokens, and which tokens lie inside quotation marks."""
 
     def __init__(self, doc: Doc, text: str, spans: list[QuoteSpan]) -> None:
-        self.doc = doc
         self.tok = tokens(doc)  # Token objects made once (tokens.py); `doc[i]` would make a new one each time
         self.text = text
         self.starts: list[int] = doc.to_array("IDX").tolist() if len(doc) else []
@@ -310,7 +309,7 @@ class _Index:
         if i < 0:
             return 0
         t = self.tok[i]
-        return i if char < t.idx + len(t.text) or i + 1 >= len(self.doc) else i + 1
+        return i if char < t.idx + len(t.text) or i + 1 >= len(self.tok) else i + 1
 
     def first_at(self, char: int) -> int:
         """The first token starting at or after `char` (len(doc) when none)."""

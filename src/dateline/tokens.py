@@ -1,9 +1,9 @@
-"""The Doc's Token objects and sentences, built once per article and shared by every stage that walks them.
+"""The Doc's Token objects and their dependents, built once per article and shared by every stage that walks them.
 
 spaCy makes a new `Token` object on every `doc[i]` and at every step of `for t in doc`. The stages walk each
 document about two dozen times between them, and making those objects was 40% of the time spent after the parse
 (26 million Tokens for the 1.1 million tokens of world_news_1k; bench/profile_stages.py). `shared(doc)` builds the list
-once; `tokens(doc)` and `sentences(doc)` hand it to whoever asks while the article is analysed.
+once; `tokens(doc)` and `children(token)` hand it to whoever asks while the article is analysed.
 
 The lists live in `doc.user_data` only inside `with shared(doc):`. Tokens point back at their Doc, so a list left
 behind would tie the Doc into a reference cycle that only the cyclic garbage collector frees, and worker memory
@@ -15,22 +15,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 _TOKENS = "dateline.tokens"
-_SENTENCES = "dateline.sentences"
 _CHILDREN = "dateline.children"
 
 
 @contextmanager
 def shared(doc: Doc) -> Iterator[Doc]:
-    """Within the block, `tokens(doc)` and `sentences(doc)` return lists built once."""
+    """Within the block, `tokens(doc)` and `children(token)` return lists built once."""
     doc.user_data[_TOKENS] = list(doc)
     try:
         yield doc
     finally:
         doc.user_data.pop(_TOKENS, None)
-        doc.user_data.pop(_SENTENCES, None)
         doc.user_data.pop(_CHILDREN, None)
 
 
@@ -39,18 +37,6 @@ def tokens(doc: Doc) -> list[Token]:
     it)."""
     found = doc.user_data.get(_TOKENS)
     return found if found is not None else list(doc)
-
-
-def sentences(doc: Doc) -> list[Span]:
-    """The Doc's sentences (`doc.sents`, which rescans the whole document on each use), built once inside
-    `shared(doc)`."""
-    found = doc.user_data.get(_SENTENCES)
-    if found is not None:
-        return found
-    sents = list(doc.sents)
-    if _TOKENS in doc.user_data:
-        doc.user_data[_SENTENCES] = sents
-    return sents
 
 
 def children(token: Token) -> list[Token]:
