@@ -161,6 +161,8 @@ def test_several_events_in_one_sentence():
         "If Russia attacks Ukraine, NATO will respond.",  # condition
         "Analysts believe that China may impose sanctions on Japan.",  # speculation in the clause above
         "There is no sign that Turkey will deploy troops to Libya.",  # negated embedding
+        "The French president has authorized potential airstrikes in Mali.",  # a possible act
+        "An Israeli strike on Iran would set off a regional war.",  # an act spoken of as unreal
     ],
 )
 def test_unasserted_events_are_not_coded(text):
@@ -424,3 +426,118 @@ def test_unplaced_groups_belong_to_the_article_country():
         "A man lays flowers in Paris where four people were killed in a terror attack."
     )
     assert not [e for e in _events(paris) if e.root == "18" and e.target.country == "USA"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the target of force is the place it is aimed into, however deep the phrase hangs
+        ("Turkey has carried out dozens of strikes inside Iraq this year.", ("195", "TUR", "IRQ")),
+        ("The U.S. has conducted strikes against the militants within Somalia.", ("195", "USA", "SOM")),
+        # ... or the one other country its clause names
+        (
+            "The Turkish army launched a major assault after two of its soldiers died under Syrian shelling.",
+            ("190", "TUR", "SYR"),
+        ),
+        # an agentless killing by force that came from a place
+        ("Two Israelis were killed when a mortar shell fired from Lebanon hit their car.", ("1823", "LBN", "ISR")),
+        # an attack by militants with no target or foreign place named is on their own country
+        ("Afghan militants attacked a checkpoint on Sunday.", ("180", "AFG", "AFG")),
+        # ordering force and sending forces to use it are that force, by who ordered or sent it
+        ("The U.S. president ordered dozens of airstrikes in Libya.", ("195", "USA", "LBY")),
+        ("France sent six fighter jets to strike Libyan army positions.", ("195", "FRA", "LBY")),
+        # a machete is no cyber attack
+        ("Bangladeshi extremists hacked a Bangladeshi publisher to death.", ("1823", "BGD", "BGD")),
+    ],
+)
+def test_force_finds_its_implied_side(text, expected):
+    assert expected in _dyads(text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # where victims died is not who killed them
+        "All 150 passengers on the Russian airliner were killed when the plane crashed in Egypt.",
+        # an attack one only imagines or alleges
+        "An attack by Iran on Saudi Arabia would trigger a regional war, the analyst wrote.",
+        "Monitors investigated an allegation that Ethiopian troops had attacked the town of Badme.",
+    ],
+)
+def test_force_not_asserted_or_not_implied_is_not_coded(text):
+    dyads = _dyads(text)
+    assert not [d for d in dyads if d[0][:2] in {"18", "19"} and "---" not in d[1:]], dyads
+    assert not [d for d in dyads if d[1] == "EGY"], dyads
+
+
+@pytest.mark.slow
+def test_order_for_force_is_no_demand():
+    dyads = _dyads("The U.S. president ordered dozens of airstrikes in Libya.")
+    assert not [d for d in dyads if d[0][:2] == "10"], dyads
+    sent = _dyads("France sent six fighter jets to strike Libyan army positions.")
+    assert not [d for d in sent if d[0][:2] == "07"], sent
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, root",
+    [
+        # an act passed over
+        ("Rather than pressure Iran to negotiate, the president praised its restraint.", "02"),
+        ("Instead of sanctioning Russia, the European Union praised its restraint.", "16"),
+        ("The European Union praised Russia without sanctioning Iran.", "16"),
+        # an order or appeal in the imperative: asked for, not done
+        ('"Mr. President, expel the Russian ambassador now," the senator wrote.', "17"),
+        ('"Withdraw your troops from Ukraine," the German chancellor told the Russian president.', "08"),
+        # what is yet to come
+        ("North Korea fired a missile ahead of a summit between the leaders of the United States and China.", "04"),
+        # ... which at most is planned
+        ("North Korea fired a missile ahead of a meeting between its leader and the U.S. president.", "04"),
+    ],
+)
+def test_acts_passed_over_asked_for_or_to_come_are_not_coded(text, root):
+    dyads = _dyads(text)
+    assert not [d for d in dyads if d[0][:2] == root], dyads
+
+
+@pytest.mark.slow
+def test_legal_appeals_and_internal_orders_are_no_demands():
+    assert not _dyads("The Trump administration is appealing the federal judge's order on asylum.")
+    assert not _dyads("The U.S. Air Force has ordered a worldwide review of its hotel bookings.")
+    # an order to someone to act still is one
+    assert ("1056", "USA", "RUS") in _dyads("The United States ordered Russia to withdraw its troops from Syria.")
+
+
+@pytest.mark.slow
+def test_coordinated_subjects_of_an_intention_act_together():
+    joint = _dyads("Russia and China vowed to block the resolution.")
+    assert ("030", "RUS", "CHN") not in joint and ("030", "RUS", "---") in joint
+    assert ("036", "RUS", "CHN") in _dyads("Russia and China agreed to meet.")
+    assert ("0354", "RUS", "CHN") in _dyads("Russia and China agreed to lift their tariffs.")
+    assert ("057", "RUS", "CHN") in _dyads("Russia and China signed a treaty.")
+
+
+@pytest.mark.slow
+def test_anti_x_names_the_target_and_an_act_is_not_obliged():
+    assert ("140", "PAK", "USA") in _dyads("Thousands of Pakistanis staged anti-American protests on Friday.")
+    assert not [d for d in _dyads("Violent anti-Japanese protests broke out in Chinese cities.") if d[1] == "JPN"]
+    assert ("1056", "DEU", "RUS") in _dyads("German Chancellor Angela Merkel said Russia must withdraw its troops.")
+    assert not _dyads('The Syrian opposition leader said U.S. military action should remain "on the table."')
+
+
+@pytest.mark.slow
+def test_lists_and_joint_support():
+    met = _dyads(
+        "President Donald Trump met with leaders including British Prime Minister Theresa May and Israeli Prime "
+        "Minister Benjamin Netanyahu."
+    )
+    assert {("040", "USA", "GBR"), ("040", "USA", "ISR")} <= met
+    # supporting something together is not supporting each other; cooperating is
+    assert not [d for d in _dyads("Britain and France supported the resolution.") if d[1:] == ("GBR", "FRA")]
+    assert not _dyads("Russia and China blocked a statement supported by Britain, France and the United States.") & {
+        ("051", "GBR", "FRA"),
+        ("051", "GBR", "USA"),
+    }
+    assert ("050", "GBR", "FRA") in _dyads("Britain and France cooperated.")

@@ -300,12 +300,40 @@ def _antecedent(pronoun: Token, actors: DocActors) -> ResolvedActor | None:
 def resolve_all(tokens: list[Token], actors: DocActors, *, shallow: bool = False) -> list[ResolvedActor]:
     out: list[ResolvedActor] = []
     for t in tokens:
-        for member in [t, *conjuncts(t)]:
+        # 'met leaders including May and Netanyahu': those it names, when they are actors ('Russian aircraft
+        # including helicopter gunships' are Russian aircraft)
+        listed = [m for item in _listed(t) for m in (item, *conjuncts(item))]
+        if not any(resolve(m, actors, shallow=shallow) is not None for m in listed):
+            listed = []
+        for member in listed or [t, *conjuncts(t)]:
             found = resolve(member, actors, shallow=shallow)
             more = actors.coordinated_groups(member) if found is not None else []
             for one in [found, *more]:
                 if one is not None and all(one.actor is not o.actor for o in out):
                     out.append(one)
+    return out
+
+
+def _acts_on_something(verb: Token) -> bool:
+    """The verb has an object that is not a party: 'Britain and France supported the resolution' (they support
+    it, not each other), as has a participle describing its noun ('a statement supported by Britain and France')."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
+    return any(
+        c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN" and not any(g.lower_ == "their" for g in children(c))
+        for c in children(verb)
+    )  # ('Czechia and Albania upgraded their ties': what is theirs is between them)
+
+
+def _listed(t: Token) -> list[Token]:
+    """The members a group word lists: 'leaders including May and Netanyahu', 'countries such as Iran'."""
+    if t.pos_ != "NOUN":
+        return []
+    out = []
+    for prep in children(t):
+        such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in children(prep))
+        if prep.dep_ == "prep" and (prep.lower_ in {"including", "like"} or such_as):
+            out += [o for o in children(prep) if o.dep_ == "pobj"]
     return out
 
 
@@ -504,6 +532,7 @@ def verb_arguments(
     removed_own = bool(found) and not targets
     # the one the act is done to, named as a person or group (not 'the Trump base', not the owner of its object)
     named_victim = bool(targets) and any(_actor_head(t, actors) for t in target_tokens)
+    owned: list[Token] = []
     if not targets:
         # whose the object is: 'rejected the Senegalese plan', 'released the British sailors', 'condemned the steps
         # taken by Egypt'; a source's own means are not ('sent U.S. troops', 'withdrew Russian forces')
@@ -518,7 +547,8 @@ def verb_arguments(
             owned = [o for t in inner for o in object_owners(t)]
             targets = _without(resolve_all(owned, actors, shallow=True), sources)
         target_tokens = target_tokens or inner
-    if len(sources) > 1 and not targets and (pattern.symmetric or pattern.code.startswith(MUTUAL_PREFIXES)):
+    mutual = pattern.symmetric or (pattern.code.startswith(MUTUAL_PREFIXES) and not _acts_on_something(verb))
+    if len(sources) > 1 and not targets and mutual:
         sources, targets = sources[:1], sources[1:]  # 'A and B signed a treaty', 'A and B agreed to ...'
     # a person or group named, placed or not: no target is guessed for it ('ordered his prime minister to ...')
     own = {t.i for t in target_tokens if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children(t))}
@@ -531,6 +561,8 @@ def verb_arguments(
         means = {obj.i, *(c.i for c in conjuncts(obj))} if obj is not None else set()
         targets = _without(unplaced([t for t in target_tokens if t.i not in means], actors), sources)
         named_victim = named_victim or bool(targets)
+        # 'rejected the House's offer': an organ whose offer it is, placed later by the source's country
+        targets = targets or _without(unplaced([o for o in owned if o.dep_ == "poss"], actors), sources)
     agentless = (bool(passive) or instrument) and named_victim and not sources and not names_actor(source_tokens)
     return Args(sources, targets, named or bool(targets), agentless)
 
@@ -646,7 +678,9 @@ def noun_arguments(noun: Token, pattern: Pattern, obj: Token | None, actors: Doc
     if not sources:
         sources = unplaced(source_tokens, actors)
     if not targets:
-        targets = _without(unplaced(target_tokens, actors), sources)
+        targets = _without(_opposed_modifiers(phrase, actors), sources) or _without(
+            unplaced(target_tokens, actors), sources
+        )
     if len(sources) > 1 and not targets and pattern.symmetric:
         sources, targets = sources[:1], sources[1:2]  # 'French and Egyptian warships launched war games'
     return Args(sources, targets, named or bool(targets))
@@ -688,6 +722,23 @@ def _owner_of_governing_noun(noun: Token) -> list[Token]:
     return []
 
 
+def _opposed(token: Token) -> bool:
+    """A nationality after 'anti': 'anti-Japanese', 'anti - American' (the tokenizer splits the hyphen)."""
+    before = [t for t in token.doc[max(token.i - 2, 0) : token.i] if t.text not in {"-", "–"}]
+    return bool(before) and before[-1].lower_ in {"anti", "anti-"}
+
+
+def _opposed_modifiers(noun: Token, actors: DocActors) -> list[ResolvedActor]:
+    """Who an act is against when it says so in an adjective: 'anti-Japanese protests' are aimed at Japan."""
+    found = []
+    for child in noun.lefts:
+        if child.dep_ in {"amod", "compound", "nmod"} and child.i in actors.kb_hits and _opposed(child):
+            resolved = actors.resolve(child)
+            if resolved is not None:
+                found.append(resolved)
+    return found
+
+
 def _national_modifiers(noun: Token, actors: DocActors, pattern: Pattern) -> list[ResolvedActor]:
     """Countries named as adjectives or compounds of the noun: 'Israeli airstrikes', 'US sanctions' (for harm done
     to someone only adjectives: 'the Russia investigation' is about Russia)."""
@@ -701,8 +752,8 @@ def _national_modifiers(noun: Token, actors: DocActors, pattern: Pattern) -> lis
                 continue  # 'the Libya attack' happened in Libya; 'ISIS attacks' are by ISIS
         for t in [child, *conjuncts(child), *(c for c in children(child) if c.dep_ in {"compound", "amod"})]:
             hit = actors.kb_hits.get(t.i)
-            if hit is None:
-                continue
+            if hit is None or _opposed(t):
+                continue  # ('anti-Japanese protests' are not by Japan: see `_opposed_modifiers`)
             found = actors.resolve(t)
             if found is not None and all(found.actor is not o.actor for o in out):
                 out.append(found)

@@ -34,16 +34,26 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.kb import KBEntry
+from ..actors.kb import KBEntry, KnowledgeBase
 from ..actors.resolve import PLACE_KINDS, UNKNOWN, DocActors, ResolvedActor
 from ..cameo import lookup
 from ..model import Actor, Event, EventActor, Location, Quote
 from ..tokens import children, tokens
-from .arguments import SUPPORT_VERBS, UNPLACED, Args, noun_arguments, resolve_all, verb_arguments, verb_subjects
+from .arguments import (
+    MUTUAL_PREFIXES,
+    SUPPORT_VERBS,
+    UNPLACED,
+    Args,
+    noun_arguments,
+    resolve_all,
+    verb_arguments,
+    verb_subjects,
+)
 from .lexicon import Lexicon
 from .modality import (
     APPEAL_ROOT,
     DEMAND_ROOT,
+    DISPATCH_VERBS,
     INTENT_ROOT,
     SPECULATIVE_VERBS,
     SPEECH_VERBS,
@@ -58,7 +68,18 @@ from .triggers import Trigger, find_triggers, is_infinitive
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 FALLBACK_ROOTS = frozenset({"06", "07", "08", "16"})  # material acts that always have a recipient
 # Material acts aimed at the place they happen in when no target is named.
-PLACE_TARGET_PREFIXES = ("07", "087", "15", "16", "19", "20")
+PLACE_TARGET_PREFIXES = ("07", "087", "15", "16", "18", "19", "20")
+# Force (assault, fighting, mass violence): a side the sentence leaves unnamed is implied by where it happens or
+# where it comes from ('strikes inside Syria', 'a rocket fired from Gaza').
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Prepositions that put a material act in or onto a place: its target ('launched strikes inside Syria').
+INTO_PREPS = frozenset({"in", "at", "inside", "within", "into", "on", "onto", "across", "over", "against", "toward"})
+AGREE_VERBS = frozenset({"agree", "concur"})
+ORDER_VERBS = frozenset({"order", "authorize", "authorise"})  # 'ordered airstrikes': the strikes are the event
+INSIDE = frozenset({"in", "inside", "within"})
+# Armed groups that are not a state's forces: their attack at home is on their own country ('militants attacked a
+# checkpoint in Kunduz').
+NON_STATE_ARMED = frozenset({"REB", "UAF", "RAD", "CRM"})
 # Acts that say something even when nobody is named as their target ('demanded elections', 'threatened to
 # retaliate', 'launched airstrikes', 'declared a ceasefire', 'is ready to contribute troops'); visits, talks, bare
 # promises, criticism, aid or sanctions without a target say too little.
@@ -114,6 +135,7 @@ CONF_FRAMED = 0.8
 CONF_NOUN = 0.75
 CONF_DEMAND = 0.7
 CONF_HOME = 0.6
+CONF_IMPLIED = 0.55  # a target only the clause's other country implies
 CONF_NO_TARGET = 0.5
 CONF_INFERRED_TARGET = 0.45
 CONF_INHERITED_PARTIES = 0.4
@@ -183,6 +205,8 @@ def code_events(
 def _trigger_candidates(triggers: list[Trigger], by_index: dict[int, Trigger], ctx: _Context) -> list[_Candidate]:
     readings: list[tuple[Trigger, Reading]] = []
     for trigger in triggers:
+        if _means_of_force(trigger, by_index):
+            continue
         reading = read_trigger(trigger, by_index, ctx.lexicon)
         if reading is not None:
             readings.append((trigger, reading))
@@ -194,6 +218,28 @@ def _trigger_candidates(triggers: list[Trigger], by_index: dict[int, Trigger], c
             continue  # a governor's plain reading: its framed reading says more ('threatened' + 'to invade')
         out.append(_candidate(trigger, reading, by_index, ctx))
     return out
+
+
+def _means_of_force(trigger: Trigger, by_index: dict[int, Trigger]) -> bool:
+    """An order for force or a dispatch of forces to use it is that force, coded once by its own trigger with the
+    one who ordered or sent it as source: 'ordered hundreds of drone strikes' is no demand (100), 'sent eight jets
+    to strike' no military aid (072)."""
+    token = trigger.token
+    if trigger.pos != "verb":
+        return False
+    lemma = token.lemma_.lower()
+    objects = [c for c in children(token) if c.dep_ in {"dobj", "xcomp"}]
+    # 'ordered hundreds of drone strikes'
+    objects += [o for d in objects for p in children(d) if p.lower_ == "of" for o in children(p) if o.dep_ == "pobj"]
+    for child in objects:
+        inner = by_index.get(child.i)
+        if inner is None or inner.pattern.root not in VIOLENT_ROOTS:
+            continue
+        if lemma in ORDER_VERBS and inner.pos == "noun":
+            return True
+        if lemma in DISPATCH_VERBS and child.dep_ == "xcomp" and inner.pos == "verb":
+            return True
+    return False
 
 
 def _through_intents(readings: list[tuple[Trigger, Reading]], lexicon: Lexicon) -> list[tuple[Trigger, Reading]]:
@@ -224,6 +270,7 @@ def _candidate(trigger: Trigger, reading: Reading, by_index: dict[int, Trigger],
         main = by_index[reading.head.i]
         args = _framed_arguments(main, trigger, ctx)
         confidence = CONF_FRAMED
+    args = _co_agents(reading, args, ctx)
     pattern = trigger.pattern
     # a frame's governed event decides whether a partner is needed ('agreed to resign' needs none, 'agreed to meet'
     # does); a threat, demand or refusal stands without one ('threatened to launch an offensive')
@@ -243,6 +290,22 @@ def _candidate(trigger: Trigger, reading: Reading, by_index: dict[int, Trigger],
         framed=reading.governed is not None or reading.code[:2] != pattern.root,
         names_act=_names_act(reading.head, reading.code[:2]),
     )
+
+
+def _co_agents(reading: Reading, args: Args, ctx: _Context) -> Args:
+    """Coordinated subjects of a promise act together, not on each other ('Russia and China vowed to block the
+    resolution'); a mutual act makes them each other's partners ('pledged to cooperate'), and so does agreeing."""
+    if reading.code[:2] != INTENT_ROOT or not args.targets or reading.head.lemma_.lower() in AGREE_VERBS:
+        return args  # ('Beijing and Washington agreed to roll back tariffs': an agreement is between its parties)
+    act = reading.governed
+    if act is not None and (act.pattern.symmetric or act.code.startswith(MUTUAL_PREFIXES)):
+        return args
+    if act is None and not _names_act(reading.head, INTENT_ROOT):
+        return args
+    subjects = [r.actor for r in resolve_all(verb_subjects(reading.head)[0], ctx.actors)]
+    if len(subjects) < 2 or any(all(t.actor is not s for s in subjects) for t in args.targets):
+        return args
+    return Args(args.sources + args.targets, [], False, args.agentless)
 
 
 def _names_act(verb: Token, root: str) -> bool:
@@ -319,7 +382,9 @@ def _demand_candidates(doc: Doc, by_index: dict[int, Trigger], ctx: _Context, bo
         trigger = by_index.get(verb.i)
         code = ctx.lexicon.frame_code(root, trigger.code) if trigger is not None else root + "0"
         sources = resolve_all(verb_subjects(speech)[0], ctx.actors)
-        targets = resolve_all(verb_subjects(verb)[0], ctx.actors, shallow=True)
+        # the one obliged is someone, not something ('U.S. military action should remain on the table')
+        obliged = [t for t in verb_subjects(verb)[0] if t.pos_ in {"PROPN", "PRON"} or ctx.actors.kb.sector(t.text)]
+        targets = resolve_all(obliged, ctx.actors, shallow=True)
         # 'Trump said the U.S. must avoid ...' is policy talk, not a demand on another party
         countries = {s.actor.country for s in sources}
         targets = [t for t in targets if t.actor.country not in countries]
@@ -341,7 +406,7 @@ def _emit(c: _Candidate, ctx: _Context) -> None:
         ctx.last_agreement = (args.sources[0], args.targets[0])
     sources = [_placed(s, c, None, ctx) for s in args.sources]
     if not sources and args.agentless and c.code[:2] in AGENTLESS_ROOTS and not c.symmetric:
-        sources = [_unnamed_agent(c, ctx)]  # 'three soldiers were killed': done by someone unnamed
+        sources = [_unnamed_agent(c, args, ctx)]  # 'three soldiers were killed': done by someone unnamed
     for source in sources:
         known = _known(source)
         if not known and source.via not in {UNPLACED, "agentless"}:
@@ -361,22 +426,37 @@ def _emit(c: _Candidate, ctx: _Context) -> None:
                 # a meeting or an agreement needs a partner we can place
             if _same_actor(source, target):
                 continue
-            conf = {"salience": CONF_INFERRED_TARGET, "home": CONF_HOME, "absent": CONF_NO_TARGET}.get(how, confidence)
+            conf = {
+                "salience": CONF_INFERRED_TARGET,
+                "home": CONF_HOME,
+                "implied": CONF_IMPLIED,
+                "absent": CONF_NO_TARGET,
+            }.get(how, confidence)
             if not known or source.via == "place" or target.via == UNPLACED:
                 conf = min(conf, CONF_UNPLACED)
-            _add_event(c, source, target, how in {"salience", "home"}, conf, ctx)
+            _add_event(c, source, target, how in {"salience", "home", "implied"}, conf, ctx)
 
 
-def _unnamed_agent(c: _Candidate, ctx: _Context) -> ResolvedActor:
+def _unnamed_agent(c: _Candidate, args: Args, ctx: _Context) -> ResolvedActor:
     """Who did an agentless act: for acts only a state does (arrest, investigate, deport, ban, sentence), the
-    government of the country it happened in ('a US national has been put under investigation in Italy');
-    otherwise nobody named (country '---')."""
+    government of the country it happened in ('a US national has been put under investigation in Italy'); for
+    force, where it came from ('killed when a rocket fired from Gaza struck'); otherwise nobody named (country
+    '---')."""
     if c.code.startswith(STATE_ACTS):
         place = _place_entity(c.head, ctx.actors, deep=True)
         if place is not None and place[1].kind in {"country", "capital", "seat"}:
             span, entry = place
             owner = ctx.actors.entity_actor(entry)
             return ResolvedActor(owner, (span.start_char, span.end_char), "place")
+    if c.code[:2] in VIOLENT_ROOTS:
+        victims = {_placed(t, c, None, ctx).actor.country for t in args.targets}
+        places = _clause_places(c.head, ctx.actors)
+        # only where the force came from: the other country a clause names is more often where it happened
+        # ('were killed when the plane crashed in Egypt')
+        origin = next((hit for prep, hit in places if prep == "from" and hit[1].country not in victims), None)
+        if origin is not None:
+            span, entry = origin
+            return ResolvedActor(ctx.actors.entity_actor(entry), (span.start_char, span.end_char), "place")
     return _unknown(c.head, "agentless")
 
 
@@ -391,11 +471,21 @@ def _placed(r: ResolvedActor, c: _Candidate, other: ResolvedActor | None, ctx: _
     if r.via != UNPLACED or r.head is None:
         return r
     place = _place_entity(c.head, ctx.actors, deep=True)
+    if place is None and c.code[:2] in VIOLENT_ROOTS:
+        # 'strikes against militants within Somalia', 'Israeli attacks in Gaza killed 20 people': the victims are
+        # where the force struck
+        place = _target_place(c.head, ctx.actors)
+        place = place or next((hit for prep, hit in _clause_places(c.head, ctx.actors) if prep in INSIDE), None)
     owner: Actor | None = ctx.actors.entity_actor(place[1]) if place is not None else None
     domestic = c.home and not c.framed
     if owner is None and domestic and other is not None and _known(other) and other.actor.sector in HOME_SECTORS:
         owner = other.actor
     head = ctx.doc[r.head]
+    bare = not any(m.dep_ in {"compound", "amod", "nmod", "poss"} for m in children(head))
+    if owner is None and bare and r.actor.sector in STATE_ORGANS and other is not None and _known(other):
+        # 'the Senate rejected the House's offer': one state's organs dealing with each other; not 'the al-Assad
+        # regime', whose modifier names someone we could not place
+        owner = _country_actor(other.actor.country, ctx) if other.actor.sector in STATE_ORGANS else None
     if owner is None and any(m.dep_ in {"amod", "compound"} and m.ent_type_ == "NORP" for m in children(head)):
         return r  # 'European leaders', 'Hutu rebels': a nationality or people is stated, one we cannot place
     if owner is None and ctx.actors.default_country and r.actor.sector not in ARMED_SECTORS:
@@ -449,10 +539,17 @@ def _targets(c: _Candidate, args: Args, source: ResolvedActor, ctx: _Context) ->
         if place is not None:
             span, entry = place
             return [ResolvedActor(ctx.actors.entity_actor(entry), (span.start_char, span.end_char), "place")], "place"
+    violent = c.code[:2] in VIOLENT_ROOTS
     if c.code.startswith(PLACE_TARGET_PREFIXES):
-        place = _place_actor(c.head, source, ctx)
+        place = _place_actor(c.head, source, ctx, at_home=violent and source.actor.sector in NON_STATE_ARMED)
         if place is not None:
             return [place], "place"
+    if violent and not c.framed and c.acted:  # not for a bare mention ('belief in an impending invasion')
+        implied = _implied_target(c.head, source, ctx)
+        if implied is not None:
+            return [implied], "implied"
+        if source.actor.sector in NON_STATE_ARMED and source.actor.kind != "person" and _is_country(source, ctx):
+            return [_home(source, c.head, ctx)], "home"  # 'militants attacked a checkpoint': at home, on it
     if c.code[:2] in FALLBACK_ROOTS and c.has_object and source.actor.sector in STATE_SECTORS:
         fallback = _dominant_other(source, ctx)
         if fallback is not None:
@@ -482,14 +579,93 @@ def _home(source: ResolvedActor, head: Token, ctx: _Context) -> ResolvedActor:
     return ResolvedActor(Actor(name, country, country, None, kind="country"), source.span, "home")
 
 
-def _place_actor(head: Token, source: ResolvedActor, ctx: _Context) -> ResolvedActor | None:
-    """Where a material act happens, when that is another country: 'evacuate settlements in the Gaza Strip',
-    'strengthened its forces in Lebanon', 'suspended aid deliveries in Baghdad'."""
-    place = _place_entity(head, ctx.actors, deep=True)
-    if place is None or place[1].country == source.actor.country:
+def _is_country(r: ResolvedActor, ctx: _Context) -> bool:
+    """The actor's country code is a state's, not a transnational group's or an organisation's ('IMG', 'UNO')."""
+    return _country_actor(r.actor.country, ctx) is not None
+
+
+def _country_actor(code: str, ctx: _Context) -> Actor | None:
+    """The document's actor for a state's country code; None for '---', groups and organisations."""
+    kb = ctx.actors.kb
+    entry = kb.lookup(kb.country_name(code) or "") if code not in {UNKNOWN, ""} else None
+    return ctx.actors.entity_actor(entry) if entry is not None and entry.kind == "country" else None
+
+
+def _place_actor(head: Token, source: ResolvedActor, ctx: _Context, *, at_home: bool = False) -> ResolvedActor | None:
+    """Where a material act happens or is aimed, when that is another country: 'evacuate settlements in the Gaza
+    Strip', 'strengthened its forces in Lebanon', 'launched strikes inside Syria'; with `at_home` (an attack by
+    rebels or militants), their own country too ('militants attacked a checkpoint in Kunduz')."""
+    place = _target_place(head, ctx.actors)
+    if place is None or (place[1].country == source.actor.country and not at_home):
         return None
     span, entry = place
     return ResolvedActor(ctx.actors.entity_actor(entry), (span.start_char, span.end_char), "place")
+
+
+def _target_place(head: Token, actors: DocActors) -> tuple[Span, KBEntry] | None:
+    """The nearest country or city in a place phrase of the act: 'in/at/inside/into/on/against X' on the trigger
+    (or the verb it is the object of), on its objects, and on the objects of those phrases ('conducted strikes
+    against the group within Yemen'), nearest first."""
+    frontier = [head] + ([head.head] if head.dep_ in {"dobj", "pobj", "nsubjpass"} else [])
+    for _ in range(3):
+        deeper = []
+        for node in frontier:
+            for child in children(node):
+                if child.dep_ in {"dobj", "nsubjpass"}:
+                    deeper.append(child)
+                elif child.dep_ == "prep":
+                    for pobj in (o for o in children(child) if o.dep_ == "pobj"):
+                        hit = _country_hit(pobj.doc[pobj.left_edge.i : pobj.i + 1], actors)
+                        if hit is not None and child.lower_ in INTO_PREPS:
+                            return hit
+                        deeper.append(pobj)
+        frontier = deeper
+    return None
+
+
+def _implied_target(head: Token, source: ResolvedActor, ctx: _Context) -> ResolvedActor | None:
+    """The target of force that names none: the one other country its clause names ('the Israeli military launched
+    a large-scale attack after one of its jets crashed under Syrian anti-aircraft fire' is aimed at Syria)."""
+    kb = ctx.actors.kb
+    # an official's nationality says nothing of the act ('ahead of a meeting with the U.S. president')
+    others = {
+        hit[1].country: hit
+        for _, hit in _clause_places(head, ctx.actors)
+        if _role_of(kb, hit[0].root.head.text) not in STATE_ORGANS
+    }
+    others.pop(source.actor.country, None)
+    if len(others) != 1:
+        return None
+    span, entry = next(iter(others.values()))
+    return ResolvedActor(ctx.actors.entity_actor(entry), (span.start_char, span.end_char), "place")
+
+
+def _role_of(kb: KnowledgeBase, word: str) -> str | None:
+    found = kb.sector(word)
+    return found.sector if found is not None else None
+
+
+def _clause_places(head: Token, actors: DocActors) -> list[tuple[str, tuple[Span, KBEntry]]]:
+    """Countries, capitals and demonyms in the clause of an act, each with the preposition it hangs on ('' if
+    none), in text order; attributions are not part of the clause ('..., a U.S. official said', 'according to')."""
+    verb = head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.dep_ != "ROOT" and verb.head.i != verb.i:
+        verb = verb.head
+    skipped: set[int] = set()
+    for child in children(verb):
+        speech = child.lemma_.lower() in SPEECH_VERBS and child.dep_ in {"parataxis", "advcl", "conj", "ccomp"}
+        if child.dep_ == "parataxis" or speech or (child.dep_ == "prep" and child.lower_ == "according"):
+            skipped.update(t.i for t in child.subtree)
+    out: list[tuple[str, tuple[Span, KBEntry]]] = []
+    seen: set[int] = set()
+    for token in verb.subtree:
+        hit = actors.kb_hits.get(token.i)
+        if token.i in skipped or hit is None or hit[1].kind not in PLACE_KINDS or hit[0].start in seen:
+            continue
+        seen.add(hit[0].start)
+        prep = hit[0].root.head if hit[0].root.dep_ == "pobj" else None
+        out.append((prep.lower_ if prep is not None else "", hit))
+    return out
 
 
 def _dominant_other(source: ResolvedActor, ctx: _Context) -> ResolvedActor | None:

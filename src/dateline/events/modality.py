@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from ..tokens import children
 from .lexicon import Lexicon
-from .triggers import ASPECT_VERBS, Trigger, is_infinitive
+from .triggers import ASPECT_VERBS, LIGHT_NOUNS, Trigger, is_infinitive
 
 SPECULATIVE_MODALS = frozenset({"could", "may", "might", "can", "ought", "'d"})
 OBLIGATION_MODALS = frozenset({"must", "should"})
@@ -115,6 +115,9 @@ SPECULATIVE_NOUNS = frozenset(
         "speculation",
         "rumor",
         "rumour",
+        "allegation",  # 'an allegation that the NPFL had taken over the city' is a charge, not the act
+        "accusation",
+        "suspicion",
     }
 )
 SPECULATIVE_ADJ = frozenset(
@@ -163,6 +166,9 @@ CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 # Verbs of coming together that take the event they gather for: 'converged for a rally'.
 GATHER_VERBS = frozenset({"gather", "converge", "assemble", "congregate", "turn", "rally", "mass", "meet", "come"})
 FAILURE_VERBS = frozenset({"fail", "refrain", "neglect", "avoid", "stop"})
+# Sending armed means to use force reports the use of force ('scrambled jets to strike'), not an aim or aid.
+DISPATCH_VERBS = frozenset({"send", "dispatch", "scramble", "deploy"})
+FORCE_VERBS = frozenset({"strike", "bomb", "attack", "hit", "shell", "pound", "raid", "storm", "shoot"})
 EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "acl", "pcomp", "advcl"})
 COOPERATION_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 HARM_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
@@ -218,6 +224,8 @@ def clause_mood(verb: Token) -> Mood:
                 speculative = not future
         elif dep == "mark" and low in CONDITION_MARKS:
             conditional = True
+        elif dep == "mark" and low == "than":
+            negated = True  # 'rather than press China to ...': the act not chosen
         elif dep == "mark" and low == "for" and is_infinitive(verb):
             # 'it is never too early for the US to condemn ...', 'it is time for Iran to talk': an evaluation of
             # an act someone ought to do, not the act
@@ -226,6 +234,11 @@ def clause_mood(verb: Token) -> Mood:
             low == "never" or (low == "longer" and any(g.lower_ == "no" for g in children(child)))
         ):
             negated = True
+    prep = verb.head if verb.dep_ == "pcomp" else None
+    if prep is not None and (prep.lower_ == "without" or any(c.lower_ == "instead" for c in children(prep))):
+        negated = True  # 'instead of sanctioning Russia', 'without consulting Congress'
+    if _imperative(verb):
+        speculative = True  # '"Mr. President, declare a national emergency now"': asked for, not done
     if verb.dep_ == "conj" and not any(c.dep_ in {"aux", "auxpass"} for c in children(verb)):
         shared = clause_mood(verb.head)  # 'China may stop buying ... and restrict trade': the modal is shared
         speculative = speculative or shared.speculative
@@ -236,6 +249,22 @@ def clause_mood(verb: Token) -> Mood:
         obligation = obligation or _has_to(verb)
     question = verb.sent.text.rstrip().rstrip("\"”’'").endswith("?")
     return Mood(negated, speculative, future, obligation, conditional, question)
+
+
+def _imperative(verb: Token) -> bool:
+    """A main verb in the bare form with no auxiliary and no subject, or only a vocative one ('Mr. President,
+    declare ...')."""
+    if verb.dep_ not in {"ROOT", "ccomp", "parataxis", "advcl"} or verb.tag_ != "VB":
+        return False  # ('"Withdraw your troops," Obama told Putin': a quoted order hangs on the speech verb)
+    kids = children(verb)
+    if any(c.dep_ in {"aux", "auxpass", "mark"} for c in kids):
+        return False
+    first = next((t for t in verb.sent if not t.is_punct and not t.is_space), None)
+    if verb.dep_ == "advcl" and (first is None or first.i != verb.i):
+        return False
+    subjects = [c for c in kids if c.dep_ in {"nsubj", "expl"}]
+    vocative = all(s.i < verb.i and any(t.lower_ == "," for t in s.doc[s.right_edge.i + 1 : verb.i]) for s in subjects)
+    return vocative
 
 
 def _going_to(verb: Token) -> bool:
@@ -345,6 +374,10 @@ def embedding_mood(token: Token, lexicon: Lexicon) -> Mood:
     """What the clauses above a trigger say: 'X could decide to invade', 'in the event that X invades', 'there is no
     sign that X will deploy', 'it is possible that X attacked'. Intent words answer for themselves (`read_trigger`)."""
     speculative = conditional = negated = False
+    if token.pos_ == "NOUN" and token.dep_ == "nsubj" and token.head.pos_ in {"VERB", "AUX"}:
+        # 'an attack in the U.S. would pale beside ...', 'the strike will come': what is said of it is not (yet) real
+        mood = clause_mood(token.head)
+        speculative, conditional = mood.speculative or mood.future, mood.conditional
     t = token
     for _ in range(5):
         if t.dep_ == "conj" and t.head.i != t.i:
@@ -414,13 +447,20 @@ def _purpose(clause: Token) -> bool:
     fight', 'sent troops to monitor'. (A purpose clause, 'opened fire to disperse them', usually did happen.)"""
     if not is_infinitive(clause) or clause.dep_ != "xcomp":
         return False
+    if clause.head.lemma_.lower() in DISPATCH_VERBS and clause.lemma_.lower() in FORCE_VERBS:
+        return False  # 'sent eight jets to strike targets near Palmyra' reports the strike
     return any(c.dep_ in {"dobj", "dative"} for c in children(clause.head))
 
 
 def _trigger_mood(trigger: Trigger) -> Mood:
     token = trigger.token
     if trigger.pos == "verb":
-        return clause_mood(token)
+        mood = clause_mood(token)
+        obj = trigger.obj
+        if obj is not None and any(c.dep_ == "amod" and c.lower_ in SPECULATIVE_ADJ for c in children(obj)):
+            # 'authorized potential airstrikes': what is authorized may not happen
+            return Mood(mood.negated, True, mood.future, mood.obligation, mood.conditional, mood.question)
+        return mood
     if any(c.dep_ == "amod" and c.lower_ in SPECULATIVE_ADJ for c in children(token)):
         return Mood(speculative=True)
     if any(c.dep_ == "det" and c.lower_ == "no" for c in children(token)):
@@ -432,9 +472,12 @@ def _trigger_mood(trigger: Trigger) -> Mood:
 
 
 def _planned(token: Token) -> bool:
-    return token.pos_ in {"NOUN", "PROPN"} and any(
-        c.dep_ == "amod" and c.lower_ in PLANNED_ADJ for c in children(token)
-    )
+    """A noun for an act still to come: 'a planned meeting', 'ahead of a summit between the leaders'."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "ahead":
+        return True
+    return any(c.dep_ == "amod" and c.lower_ in PLANNED_ADJ for c in children(token))
 
 
 def _warns_against(token: Token) -> bool:
@@ -513,6 +556,9 @@ def support_verb(noun: Token) -> Token | None:
         return prep.head  # 'engaged in talks', 'took part in talks'; not 'opened the door for attacks'
     if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ == "for" and prep.head.lemma_ in GATHER_VERBS:
         return prep.head  # 'thousands converged for a rally', 'gathered for a protest'
+    amount = prep.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and (amount.like_num or amount.lemma_.lower() in LIGHT_NOUNS):
+        return support_verb(amount)  # 'ordered hundreds of drone strikes', 'launched a wave of attacks'
     return None
 
 
