@@ -216,9 +216,28 @@ def test_actors_kb_patterns(kb: KnowledgeBase) -> None:
     assert ("ACTOR", "U.S.") in patterns
     assert ("ACTOR", "NATO") in patterns
     assert ("SECTOR", "foreign minister") in patterns
-    assert {label for label, _ in patterns} == {"ACTOR", "SECTOR"}
+    assert ("PLACE", "Indian Ocean") in patterns  # matched only to block "Indian"
+    assert {label for label, _ in patterns} == {"ACTOR", "SECTOR", "PLACE"}
     assert len(patterns) == len(set(patterns))
     assert kb.max_alias_tokens >= 4  # "Democratic Republic of the Congo"
+
+
+def test_actors_kb_places_that_contain_a_demonym(kb: KnowledgeBase) -> None:
+    entry = kb.lookup("British Columbia")
+    assert (entry.country, entry.kind, entry.name) == ("CAN", "place", "Canada")
+    assert kb.lookup("New Mexico").country == "USA"
+    assert kb.lookup("Greek Cypriot").country == "CYP"
+    assert kb.lookup("Indian Ocean") is None  # no country owns it ...
+    assert kb.is_unowned_place("the Indian Ocean") and kb.is_unowned_place("Korean peninsula")
+    assert not kb.is_unowned_place("indian ocean") and not kb.is_unowned_place("India")
+    assert kb.lookup("Northern Ireland").country == "GBR"  # a country alias already, untouched
+
+
+def test_actors_kb_place_names_are_not_gazetteer_countries() -> None:
+    from dateline.places import load_gazetteer
+
+    found = load_gazetteer().resolve("New Mexico", kb=load_kb())
+    assert found is not None and found.kind == "us_state"  # the state, not the United States
 
 
 # ---- loading: caching, speed, data integrity -----------------------------------------------------------------------

@@ -15,6 +15,10 @@ Case rules for actor names, so that ordinary words do not become actors:
 When one surface form has several meanings the most specific source wins: user dictionaries, then IGOs, then
 country names, demonyms, seats of government and capitals. Capitals and seats stand for the government (GOV,
 or the sector a seat names: Pentagon -> MIL).
+
+Places whose names contain another country's word (data/actors/places.yaml: "British Columbia", "New Mexico",
+"Indian Ocean") are entries too, so that the longest match keeps "British" or "Mexico" from naming a country:
+one inside a country is a ``place`` entry of that country; one no country owns only blocks (`is_unowned_place`).
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ SECTOR_CODES = frozenset(
 )
 
 # Lower is more specific: it decides between two entries that share a surface form.
-_RANK = {"user": 0, "igo": 1, "ngo": 1, "country": 2, "demonym": 3, "seat": 4, "capital": 5}
+_RANK = {"user": 0, "igo": 1, "ngo": 1, "country": 2, "demonym": 3, "seat": 4, "capital": 5, "place": 6}
 
 _PUNCT = str.maketrans(
     {
@@ -75,7 +79,7 @@ class KBEntry:
     name: str
     country: str
     sector: str | None
-    kind: str  # country | demonym | capital | seat | igo | ngo | user
+    kind: str  # country | demonym | capital | seat | place | igo | ngo | user
     alias: str
     code: str = ""
     role: str | None = None
@@ -158,6 +162,12 @@ class SectorEntry(_Strict):
         if self.code is not None and self.code not in SECTOR_CODES:
             raise ValueError(f"unknown sector code {self.code!r}; use one of {', '.join(sorted(SECTOR_CODES))}")
         return self
+
+
+class PlaceEntry(_Strict):
+    name: Name
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None
+    aliases: list[Name] = Field(default_factory=list)
 
 
 class UserActor(_Strict):
@@ -283,9 +293,11 @@ class KnowledgeBase:
         self._sector_memo: dict[str, SectorWord | None] = {}  # `sector` is asked of nearly every word of a text
         self._outlets: set[str] = set()
         self._outlets_folded: set[str] = set()
+        self._unowned_places: set[str] = set()  # case-folded names of seas and regions no country owns
         self._names: dict[str, str] = {}
         self._actor_phrases: dict[str, None] = {}  # insertion-ordered set
         self._sector_phrases: dict[str, None] = {}
+        self._place_phrases: dict[str, None] = {}  # unowned places, matched only to block their inner words
         self.max_alias_tokens: int = 0
 
     # -- public API --
@@ -349,6 +361,12 @@ class KnowledgeBase:
                 return True
         return False
 
+    def is_unowned_place(self, text: str) -> bool:
+        """Whether `text` names a sea or region no country owns ("the Indian Ocean"): no actor, but a name that
+        keeps its inner demonym from naming one."""
+        cleaned = _ARTICLE.sub("", _clean(text))
+        return _starts_capitalised(cleaned) and cleaned.casefold() in self._unowned_places
+
     def country_name(self, iso3: str) -> str | None:
         """Canonical name for an ISO alpha-3 or IGO code ("AZE" -> "Azerbaijan", "UNO" -> "United Nations")."""
         return self._names.get(iso3.strip().upper())
@@ -358,7 +376,11 @@ class KnowledgeBase:
 
         Match with attr="LOWER" for recall and confirm ACTOR hits with `lookup`, which applies the case rules.
         """
-        return [("ACTOR", p) for p in self._actor_phrases] + [("SECTOR", p) for p in self._sector_phrases]
+        return (
+            [("ACTOR", p) for p in self._actor_phrases]
+            + [("SECTOR", p) for p in self._sector_phrases]
+            + [("PLACE", p) for p in self._place_phrases]
+        )
 
     # -- matching --
 
@@ -479,6 +501,20 @@ class KnowledgeBase:
                 self._sector_phrases.setdefault(_clean(form))
                 self.max_alias_tokens = max(self.max_alias_tokens, _token_count(form))
 
+    def _add_places(self, path: Path) -> None:
+        """Places named with another country's word; load after the countries, whose names they take."""
+        for item in _validate_list(path, _read_yaml(path), PlaceEntry, "places"):
+            for alias in dict.fromkeys((item.name, *item.aliases)):
+                if item.country is None:
+                    cleaned = _clean(alias)
+                    self._unowned_places.add(cleaned.casefold())
+                    self._place_phrases.setdefault(cleaned)
+                    self.max_alias_tokens = max(self.max_alias_tokens, _token_count(cleaned))
+                    continue
+                # the place stands for its country, as "Northern Ireland" does for the United Kingdom
+                name = self._names.get(item.country, item.country)
+                self._add(alias, KBEntry(name, item.country, None, "place", alias, item.country))
+
     def _add_outlets(self, path: Path) -> None:
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
@@ -519,6 +555,8 @@ class KnowledgeBase:
         other._sectors = self._sectors  # never changed after loading
         other._outlets = self._outlets
         other._outlets_folded = self._outlets_folded
+        other._unowned_places = self._unowned_places
+        other._place_phrases = self._place_phrases
         other._names = self._names
         other._actor_phrases = dict(self._actor_phrases)
         other._sector_phrases = self._sector_phrases
@@ -532,6 +570,7 @@ def _default_kb() -> KnowledgeBase:
     # Order matters only for country_name(): a country's own row names its code before any IGO can.
     kb._add_countries(DATA_DIR / "countries.tsv")
     kb._add_igos(DATA_DIR / "igos.yaml")
+    kb._add_places(DATA_DIR / "places.yaml")
     kb._add_sectors(DATA_DIR / "sectors.yaml")
     kb._add_outlets(DATA_DIR / "outlets.txt")
     return kb

@@ -7,17 +7,21 @@ spaCy's NER proposes candidates; the knowledge base decides. The cascade for a p
      "the governments of Azerbaijan");
   3. a knowledge-base name: country, capital or seat of government (sector GOV), IGO, named armed group
      (data/actors/armed_groups.yaml: "Hamas" -> PSEREB);
-  4. a pronoun ("he", "she") -> the nearest person before it; a description ("the analyst") -> the nearest
-     person whose role has that head noun; a relative pronoun -> the noun it modifies.
+  4. a pronoun ("he", "she") -> the nearest person before it; a description ("the analyst", "the president") ->
+     the most salient earlier person whose role has that head noun; a description of a group ("the militant
+     group", "the rebels") -> the group the text named last; a relative pronoun -> the noun it modifies.
 Persons the text gives no country get one, in order, from: a title or apposition; the leaders table
 (data/actors/leaders.yaml: heads of state and government with dated terms, so "Putin" is Russian and, on the
 article's date, its president); the dateline, for commentators ("political analyst X"); the document's only
 country, for holders of state roles ("President Museveni" in an article that names no country but Uganda).
+An envoy "to X" ("Ambassador to the United Nations X") is never X's: a nationality written before the role, else
+the article's dominant country, else none.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -41,10 +45,31 @@ TITLE_WINDOW = 9  # tokens scanned left of a name for its title; newswire titles
 STOP_POS = {"VERB", "AUX", "PUNCT", "SCONJ", "CCONJ", "PRON"}
 NAME_POS = {"PROPN"}
 STATE_ROLE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}  # roles that belong to one country's state
-PLACE_KINDS = {"country", "demonym", "capital", "seat"}
+PLACE_KINDS = {"country", "demonym", "capital", "seat", "place"}
 SHALLOW_DEPS = {"compound", "amod", "poss", "nmod"}
 ATTITUDE_PREFIXES = {"anti", "pro"}
 BACKING_WORDS = {"backed", "supported", "sponsored", "funded", "armed", "trained", "aligned", "allied", "affiliated"}
+TITLE_PREPOSITIONS = {"of", "for"}  # inside a title ('Secretary of State', 'Minister for Europe'); others end it
+ACCREDITED_WORDS = {"ambassador", "representative"}  # 'the UN ambassador' is some country's ambassador to the UN
+DEFINITE = {"the", "this", "that"}
+_NAMED_KINDS = {"group", "ngo", "igo"}  # knowledge-base entries a group description may stand for
+ARMED_SECTORS = {"REB", "UAF", "INS"}
+# what a description of a group may stand for: sectors of named groups (data/actors/armed_groups.yaml) or kinds
+# of knowledge-base organisations, by the description's sector word or bare head noun
+GROUP_DESCRIPTION_SECTORS = {"REB": ARMED_SECTORS, "UAF": ARMED_SECTORS, "INS": ARMED_SECTORS}
+GROUP_DESCRIPTION_KINDS = {"HRI": {"ngo"}, "NGO": {"ngo"}}
+GROUP_NOUNS = {
+    "group": {"group", "ngo"},
+    "organization": {"group", "ngo", "igo"},
+    "organisation": {"group", "ngo", "igo"},
+}
+GROUP_WINDOW_PARAGRAPHS = 1  # a group description looks back to the previous paragraph, no further
+# a holder of a role named near a description wins unless another holder is clearly more salient: this many
+# times the mentions and at least SALIENCE_MARGIN more
+SALIENCE_FACTOR = 2
+SALIENCE_MARGIN = 2
+DOMINANT_MIN_MENTIONS = 3  # a document's dominant country: named at least this often, and
+DOMINANT_FACTOR = 2  # this many times as often as the next
 
 
 @dataclass
@@ -67,7 +92,10 @@ class DocActors:
     kb_hits: dict[int, tuple[Span, KBEntry]] = field(default_factory=dict)  # token index -> KB span
     default_country: str | None = None
     lone_country: str | None = None  # the only country the document names, if it names exactly one
+    posts: dict[str, str] = field(default_factory=dict)  # person key -> where an envoy is posted ('to the UN')
     _persons: list[int] | None = field(default=None, repr=False)  # sorted token indices of person mentions
+    _breaks: list[int] | None = field(default=None, repr=False)  # character offsets of paragraph breaks
+    _groups: list[int] | None = field(default=None, repr=False)  # sorted first tokens of named groups' mentions
 
     # ---------------------------------------------------------------- queries
 
@@ -84,8 +112,11 @@ class DocActors:
 
     def last_subject_person_before(self, i: int) -> Actor | None:
         """The nearest earlier person mentioned as a subject: what a subject 'he'/'she' usually continues, even
-        when another person was named since ('Clinton met Abbas. She will ...')."""
+        when another person was named since ('Clinton met Abbas. She will ...'); but see `_clause_person`."""
         doc = self.doc
+        in_clause = self._clause_person(i)
+        if in_clause is not None:
+            return in_clause
         for j in self._persons_before(i):
             token = doc[j]
             head_is_subject = token.dep_ in {"compound", "appos"} and token.head.dep_ == "nsubj"
@@ -93,14 +124,135 @@ class DocActors:
                 return self.actor_at(j)
         return None
 
-    def person_with_role(self, head_lemma: str, before: int) -> Actor | None:
-        """'the analyst' -> the nearest earlier person whose role ends in that noun."""
-        for j in self._persons_before(before):
+    def _clause_person(self, i: int) -> Actor | None:
+        """'The US helped Saddam in a war in which he killed thousands': a subject pronoun in a subordinate or
+        relative clause whose governing clause has a subject that is not a person cannot continue that subject;
+        it stands for the nearest person named before it in the same sentence. The governing subject is the
+        first one found going up from the pronoun's clause, so 'X refused to meet Y, saying he would ..., his
+        office said' keeps X. (Gender is not checked: the actors carry none.)"""
+        token = self.doc[i]
+        sent = token.sent
+        if token.dep_ not in {"nsubj", "nsubjpass"} or token.head.i == sent.root.i:
+            return None  # a main-clause pronoun: the usual subject continuity applies
+        subject = None
+        t = token.head
+        while t.i != t.head.i and subject is None:
+            t = t.head
+            subject = next((c for c in children(t) if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:  # none at all (a fragment, a misparse): nothing for the pronoun to continue
+            if subject.lower_ in PERSON_PRONOUNS | {"i", "we", "you", "who", "whom"}:
+                return None
+            found = self._resolve_head(subject)
+            if found is not None and found.actor.kind == "person":
+                return None
+        for j in self._persons_before(i):
+            if j < sent.start:
+                return None
             actor = self.actor_at(j)
-            if actor is not None and actor.kind == "person" and actor.role:
-                role_words = actor.role.lower().split()
-                if role_words and _same_noun(role_words[-1], head_lemma):
-                    return actor
+            if actor is not None and actor.kind == "person":
+                return actor
+        return None
+
+    def person_with_role(self, head_lemma: str, before: int, *, former: bool = False) -> Actor | None:
+        """'the analyst', 'the president' -> the earlier person holding the role who is meant.
+
+        Newswire writes 'the president' for the role holder the story is about, not for whoever held the title
+        last: a story that names Trump a dozen times and Erdogan once, in passing, means Trump. So holders are
+        ranked by salience (mentions so far; the most recent on a tie). Recency still decides between holders
+        of comparable salience: one named in this paragraph or the one before is taken unless another is clearly
+        more salient (SALIENCE_FACTOR times the mentions and SALIENCE_MARGIN more). A former holder ('Former
+        President Obama') is only meant by a description that says so (`former`).
+        """
+        doc = self.doc
+        limit = doc[before].idx if before < len(doc) else len(doc.text)
+        holders: list[tuple[int, int, Actor]] = []  # (mentions so far, start of the last one, person)
+        for actor in self.actors.values():
+            if actor.kind != "person" or not actor.role:
+                continue
+            role_words = actor.role.lower().replace("-", " ").split()
+            if not role_words or not _same_noun(role_words[-1], head_lemma):
+                continue
+            if ("former" in role_words or "ex" in role_words) and not former:
+                continue
+            starts = [m[0] for m in actor.mentions if m[0] < limit]
+            if starts:
+                holders.append((len(starts), max(starts), actor))
+        if not holders:
+            return None
+        top = max(holders, key=lambda h: (h[0], h[1]))
+        here = self.paragraph(limit)
+        near = [h for h in holders if here - self.paragraph(h[1]) <= 1]
+        if near:
+            local = max(near, key=lambda h: h[1])
+            clearly = top[0] >= SALIENCE_FACTOR * local[0] and top[0] - local[0] >= SALIENCE_MARGIN
+            if not clearly:
+                return local[2]
+        return top[2]
+
+    def paragraph(self, char: int) -> int:
+        """The paragraph a character offset lies in, counted from 0: blank lines separate paragraphs, or single
+        line breaks in a text that has no blank lines."""
+        if self._breaks is None:
+            text = self.doc.text
+            breaks = [m.start() for m in re.finditer(r"\n[ \t]*\n\s*", text)]
+            if not breaks:
+                breaks = [m.start() for m in re.finditer(r"\n\s*", text)]
+            self._breaks = breaks
+        return bisect_right(self._breaks, char)
+
+    def dominant_country(self, exclude: str | None = None) -> str | None:
+        """The country the document is about, if one clearly is: named as a place (country, demonym, capital,
+        seat) at least DOMINANT_MIN_MENTIONS times and DOMINANT_FACTOR times as often as any other; the dateline
+        counts once. `exclude` leaves a country out (the one an envoy is posted to is never theirs)."""
+        counts: dict[str, int] = {}
+        seen: set[int] = set()
+        for span, entry in self.kb_hits.values():
+            if span.start in seen or entry.kind not in PLACE_KINDS:
+                continue
+            seen.add(span.start)
+            counts[entry.country] = counts.get(entry.country, 0) + 1
+        if self.default_country:
+            counts[self.default_country] = counts.get(self.default_country, 0) + 1
+        counts.pop(exclude or "", None)
+        ranked = sorted(counts.values(), reverse=True)
+        if not ranked or ranked[0] < DOMINANT_MIN_MENTIONS:
+            return None
+        if len(ranked) > 1 and ranked[0] < DOMINANT_FACTOR * ranked[1]:
+            return None
+        return next(c for c, n in counts.items() if n == ranked[0])
+
+    def group_described(self, token: Token) -> ResolvedActor | None:
+        """'the militant group', 'the rebels', 'the group': a definite description of a group stands for the
+        group the text named last before this sentence, when its sector fits (an armed group for 'the militant
+        group', an NGO for 'the rights group') and it was named in this paragraph or the one before. A group
+        named earlier in the same sentence is left alone: 'Hezbollah fought the rebels' are two sides."""
+        if token.pos_ != "NOUN" or not any(c.lower_ in DEFINITE for c in children(token)):
+            return None
+        if any(c.dep_ in {"poss", "nummod"} or (c.dep_ == "prep" and c.lower_ == "of") for c in children(token)):
+            return None  # 'its fighters', 'the group of seven': someone else's, or a number of people
+        mods = [t.text for t in token.lefts if t.dep_ in {"compound", "amod"}]
+        word = self.kb.sector(" ".join([*mods, token.text])) if mods else self.kb.sector(token.text)
+        sectors: set[str] = set()
+        kinds: set[str] = set()
+        if word is not None and word.sector is not None:
+            sectors = GROUP_DESCRIPTION_SECTORS.get(word.sector, set())
+            kinds = GROUP_DESCRIPTION_KINDS.get(word.sector, set())
+        elif word is None and not mods:
+            kinds = GROUP_NOUNS.get(token.lemma_.lower(), set())
+            sectors = ARMED_SECTORS | {"OPP", "PTY"} if "group" in kinds else set()
+            kinds = kinds - {"group"}
+        if not sectors and not kinds:
+            return None
+        if self._groups is None:
+            self._groups = sorted({span.start for span, entry in self.kb_hits.values() if entry.kind in _NAMED_KINDS})
+        sent_start = token.sent.start
+        here = self.paragraph(token.idx)
+        for k in range(bisect_left(self._groups, sent_start) - 1, -1, -1):
+            span, entry = self.kb_hits[self._groups[k]]
+            if here - self.paragraph(span.start_char) > GROUP_WINDOW_PARAGRAPHS:
+                return None
+            if entry.kind in kinds or (entry.kind == "group" and entry.sector in sectors):
+                return ResolvedActor(self._entity_actor(entry), _char_span(_np(token)), "description")
         return None
 
     def _persons_before(self, i: int) -> Iterator[int]:
@@ -133,19 +285,24 @@ class DocActors:
         found = self._resolve_head(token)
         if found is not None:
             return found
+        group = self.group_described(token)
+        if group is not None:
+            return group
         # 'the analyst', 'the president', 'the Prime Minister': a description of a person named earlier
         titled = token.pos_ == "PROPN" and self.kb.sector(token.text) is not None
         if (token.pos_ == "NOUN" or titled) and any(c.lower_ in {"the", "this"} for c in children(token)):
-            person = self.person_with_role(token.lemma_.lower(), token.i)
+            former = any(c.lower_ in {"former", "ex"} for c in children(token))
+            person = self.person_with_role(token.lemma_.lower(), token.i, former=former)
             if person is not None:
                 return ResolvedActor(person, _char_span(doc[token.left_edge.i : token.i + 1]), "description")
         # fall back to an actor inside the phrase: its own modifiers first ("the al-Qaeda network" is al-Qaeda's
         # even when "Osama bin Laden's" comes first), then anything short of a clause
+        posted = token.lemma_.lower() in ACCREDITED_WORDS  # 'the U.N. ambassador' is not the UN's
         for t in _modifier_tokens(token) + ([] if shallow else _phrase_tokens(token)):
             if t.i == token.i or backer(t):
                 continue
             found = self._resolve_head(t)
-            if found is not None:
+            if found is not None and not (posted and found.via in {"igo", "ngo"}):
                 return found
         return None
 
@@ -210,22 +367,30 @@ class DocActors:
         return None
 
     def _country_modifier(self, token: Token) -> KBEntry | None:
-        """The country a sector word is qualified by: 'US Congress', "Russia's army", 'government of Iraq'."""
+        """The country a sector word is qualified by: 'US Congress', "Russia's army", 'government of Iraq'.
+
+        An organisation before 'ambassador' is where the ambassador is posted, not whose they are ('the U.N.
+        ambassador' is a country's ambassador to the UN), so it qualifies nothing."""
+        posted = token.lemma_.lower() in ACCREDITED_WORDS
+
+        def fits(hit: KBEntry | None) -> bool:
+            return hit is not None and not (posted and hit.kind in {"igo", "ngo"})
+
         for child in children(token):
             if child.dep_ in {"compound", "amod", "poss", "nmod", "npadvmod"}:
                 hit = self._kb_in(child)
-                if hit is not None:
+                if fits(hit):
                     return hit
             if child.dep_ == "prep" and child.lower_ in {"of", "in", "from"}:
                 for pobj in children(child):
                     if pobj.dep_ == "pobj":
                         hit = self._kb_in(pobj)
-                        if hit is not None:
+                        if fits(hit):
                             return hit
         # a country written as part of the same compound name ("the Azerbaijani Foreign Ministry")
         for t in self.doc[token.left_edge.i : token.i]:
             hit = self.kb_hits.get(t.i)
-            if hit is not None and not backer(t):
+            if hit is not None and not backer(t) and fits(hit[1]):
                 return hit[1]
         return None
 
@@ -322,6 +487,8 @@ def _mark_kb_hits(actors: DocActors, matcher: PhraseMatcher) -> None:
             continue
         entry = _lookup(actors.kb, span.text)
         if entry is None:
+            if actors.kb.is_unowned_place(span.text):
+                taken.update(range(span.start, span.end))  # 'the Indian Ocean' names no one, and not India
             continue
         taken.update(range(span.start, span.end))
         for i in range(span.start, span.end):
@@ -360,6 +527,8 @@ def _mark_persons(actors: DocActors) -> None:
             if key in actors.actors:
                 key = f"person:{span.text}#{span.start}"
             actors._add(_new_person(actors, span.text, title), key, span)
+            if title.post:
+                actors.posts[key] = title.post
             last_names.setdefault(last, key)
             actors.person_keys.append(key)
         else:
@@ -367,7 +536,12 @@ def _mark_persons(actors: DocActors) -> None:
             if len(span) > 1 and " " not in person.name:
                 person.name = span.text  # 'Trump' first, 'Donald Trump' later: keep the full name
             if person.role is None and title.role:
-                _set_role(person, title.role, title.sector, title.country, title.via)
+                country = title.country
+                if country is None and title.post is not None and person.country == UNKNOWN:
+                    country = actors.dominant_country(exclude=title.post)  # as for a new person
+                _set_role(person, title.role, title.sector, country, title.via)
+            if title.post:
+                actors.posts[key] = title.post
             actors._add(person, key, span)
         for t in title.tokens:  # 'President' in 'President Ilham Aliyev' stands for the person too
             actors.token_actor.setdefault(t.i, key)
@@ -409,7 +583,9 @@ def _apply_lone_country(actors: DocActors) -> None:
     """'President Museveni' in an article whose only country is Uganda is Ugandan."""
     if actors.lone_country is None:
         return
-    for actor in actors.actors.values():
+    for key, actor in actors.actors.items():
+        if actors.posts.get(key) == actors.lone_country:
+            continue  # the ambassador to the only country named is not its own
         if actor.kind == "person" and actor.country == UNKNOWN and actor.sector in STATE_ROLE_SECTORS:
             actor.country = actors.lone_country
             actor.code = actor.country + (actor.sector or "")
@@ -418,6 +594,11 @@ def _apply_lone_country(actors: DocActors) -> None:
 
 def _new_person(actors: DocActors, name: str, title: _Title) -> Actor:
     country, via = title.country, title.via
+    if country is None and title.post is not None:
+        # an envoy 'to X' with no nationality written: the article's main country sends them, if it has one
+        country = actors.dominant_country(exclude=title.post)
+        via = "document" if country else via
+        country = country or UNKNOWN
     # someone described by a role but no country ('political analyst X') is taken to be local to the dateline
     if country is None and title.role and actors.default_country:
         country, via = actors.default_country, "dateline"
@@ -473,6 +654,14 @@ def _trim_name(span: Span) -> Span | None:
         end -= 1
     while start < end and doc[start].pos_ not in NAME_POS:
         start += 1
+    # a name rarely repeats a word back to back: 'Trump Trump' is two mentions run together (a headline list
+    # glued to the next sentence); keep the last, which starts the text that follows. The leaders table lists
+    # the real ones ('Abdullah Abdullah').
+    if doc[start:end].text.casefold() not in leaders():
+        for k in range(end - 1, start, -1):
+            if doc[k].text == doc[k - 1].text:
+                start = k
+                break
     if end <= start:
         return None
     return doc[start:end]
@@ -485,6 +674,7 @@ class _Title:
     country: str | None = None
     via: str | None = None
     tokens: tuple[Token, ...] = ()
+    post: str | None = None  # 'Ambassador to the United Nations X': where X is posted (UNO), never X's country
 
 
 def _title_of(actors: DocActors, span: Span) -> _Title:
@@ -495,6 +685,7 @@ def _title_of(actors: DocActors, span: Span) -> _Title:
     role_tokens: list[Token] = []
     sector = None
     country = None
+    post = None
     j = span.start - 1
     lowest = max(0, span.start - TITLE_WINDOW)
     while j >= lowest:
@@ -503,6 +694,15 @@ def _title_of(actors: DocActors, span: Span) -> _Title:
             break
         if t.i in actors.token_actor:
             break
+        if t.lower_ == "to" and not role_tokens and j > lowest and kb.sector(toks[j - 1].text) is not None:
+            # 'Ambassador to the United Nations Susan Rice': what follows 'to' is the post; a nationality can
+            # still come before the role ('U.S. Ambassador to the U.N.'). Once the role is found, 'to' ends the
+            # title instead ('offered troops to Lebanon's President X').
+            post, country = country, None
+            j -= 1
+            continue
+        if t.pos_ == "ADP" and t.lower_ not in TITLE_PREPOSITIONS:
+            break  # 'a terrorist on the battlefield to Vladimir Putin': a title holds no such preposition
         hit = actors.kb_hits.get(t.i)
         if hit is not None and country is None:
             country = hit[1].country
@@ -529,7 +729,7 @@ def _title_of(actors: DocActors, span: Span) -> _Title:
         j -= 1
     if role_tokens:
         country = country or _of_country(actors, span)  # 'King Hassan of Morocco'
-        return _Title(_role_text(role_tokens), sector, country, "title", tuple(role_tokens))
+        return _Title(_role_text(role_tokens), sector, country, "title", tuple(role_tokens), post)
     title = _apposition(actors, span)
     if title.role is None:
         title = _described_by_head(actors, span) or title
@@ -569,12 +769,17 @@ def _apposition(actors: DocActors, span: Span) -> _Title:
     role_tokens: list[Token] = []
     sector = None
     country = None
+    post = None
     last = None
     for t in doc[span.end + 1 : min(len(doc), span.end + 1 + TITLE_WINDOW)]:
         if t.text in {",", ".", ";"} or (t.pos_ in {"VERB", "AUX"} and t.dep_ != "amod"):  # "Algeria's leading"
             break
         last = t
         hit = actors.kb_hits.get(t.i)
+        after_to = bool(role_tokens) and t.i > role_tokens[-1].i + 1 and doc[role_tokens[-1].i + 1].lower_ == "to"
+        if hit is not None and after_to:  # 'X, the ambassador to the UN': where X is posted, not X's country
+            post = post or hit[1].country
+            continue
         if hit is not None and country is None:
             country = hit[1].country
         word = actors.kb.sector(t.text)
@@ -583,7 +788,7 @@ def _apposition(actors: DocActors, span: Span) -> _Title:
             role_tokens.append(t)
             sector = word.sector
     if role_tokens:
-        return _Title(_role_text(role_tokens), sector, country, "apposition", tuple(role_tokens))
+        return _Title(_role_text(role_tokens), sector, country, "apposition", tuple(role_tokens), post)
     closed = last is not None and last.i + 1 < len(doc) and doc[last.i + 1].text == ","
     if country is not None and closed and last.dep_ == "appos" and doc[span.end + 1].lower_ in {"the", "a", "an"}:
         return _Title(country=country, via="apposition")  # a title the sector words do not know ('Coordinator')
