@@ -541,3 +541,14 @@ def test_lists_and_joint_support():
         ("051", "GBR", "USA"),
     }
     assert ("050", "GBR", "FRA") in _dyads("Britain and France cooperated.")
+
+
+@pytest.mark.slow
+def test_unnamed_justice_is_the_country_of_the_accused_or_of_the_place():
+    assert ("173", "ISR", "ISR") in _dyads(
+        "Prime Minister Benjamin Netanyahu was indicted on Tuesday on charges of bribery and fraud."
+    )
+    assert ("173", "IRN", "GBR") in _dyads("A British aid worker was arrested in Iran.")
+    # foreigners in an article about another country: who arrested them is not said
+    arrested = _dyads("German police raided a mosque in Berlin. Two Iranian diplomats were arrested.")
+    assert ("173", "IRN", "IRN") not in arrested

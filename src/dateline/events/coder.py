@@ -125,6 +125,9 @@ STATE_ORGANS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "PTY", "MED"
 # 'guerrillas have been demobilized'): material acts, not speech, whose victim or beneficiary is the news.
 AGENTLESS_ROOTS = frozenset({"07", "08", "09", "15", "16", "17", "18", "19", "20"})
 STATE_ACTS = ("09", "0841", "116", "172", "173", "174")  # acts that only a state's authorities perform
+# ... and those it does to its own people when no place says otherwise (not releases: hostages are freed by their
+# captors; not deportations: foreigners are deported)
+DOMESTIC_JUSTICE = ("09", "116", "172", "173")
 MILITARY_SECTORS = frozenset({"MIL"})
 # Groups that belong where the article is about when nothing else places them: civilians, local fighters.
 LOCAL_GROUPS = frozenset({"CVL", "UAF", "REB", "OPP", "LAB", "EDU", "BUS", "AGR"})
@@ -443,11 +446,21 @@ def _unnamed_agent(c: _Candidate, args: Args, ctx: _Context) -> ResolvedActor:
     force, where it came from ('killed when a rocket fired from Gaza struck'); otherwise nobody named (country
     '---')."""
     if c.code.startswith(STATE_ACTS):
-        place = _place_entity(c.head, ctx.actors, deep=True)
+        place = _place_entity(c.head, ctx.actors, deep=True) or _target_place(c.head, ctx.actors)
         if place is not None and place[1].kind in {"country", "capital", "seat"}:
             span, entry = place
             owner = ctx.actors.entity_actor(entry)
             return ResolvedActor(owner, (span.start_char, span.end_char), "place")
+        if c.code.startswith(DOMESTIC_JUSTICE):
+            # 'Netanyahu was indicted on corruption charges': a country's justice deals with its own people
+            # (only in the country the article is about: 'two Iranian diplomats were arrested' happened abroad)
+            victims = {_placed(t, c, None, ctx).actor.country for t in args.targets}
+            home = {ctx.salient[0][0]} if ctx.salient else set()
+            if ctx.dateline_location is not None and ctx.dateline_location.country:
+                home = {ctx.dateline_location.country}
+            owner = _country_actor(next(iter(victims)), ctx) if len(victims) == 1 and victims == home else None
+            if owner is not None:
+                return ResolvedActor(owner, (c.head.idx, c.head.idx), "place")
     if c.code[:2] in VIOLENT_ROOTS:
         victims = {_placed(t, c, None, ctx).actor.country for t in args.targets}
         places = _clause_places(c.head, ctx.actors)
