@@ -303,7 +303,8 @@ def test_objects_and_subjects_the_parser_hides():
 
 @pytest.mark.slow
 def test_frames_whose_act_the_lexicon_does_not_know():
-    assert ("130", "PSE", "---") in _dyads("Hamas threatened on Monday to resume terrorist activities in Israel.")
+    # (aimed at the one country its clause names)
+    assert ("130", "PSE", "ISR") in _dyads("Hamas threatened on Monday to resume terrorist activities in Israel.")
     assert ("030", "UNO", "---") in _dyads("The Security Council today agreed to a six-month extension of the mandate.")
     # the act's object names the target: 'a demand from the US President'
     refused = _dyads(
@@ -349,7 +350,7 @@ def test_a_fronted_phrase_is_no_particle():
         ("Palestinians and Israelis failed to reach agreement on the fate of the offices.", ("127", "ISR", "---")),
         ("A Russian official offered concessions last November.", ("035", "RUS", "---")),
         ("Uganda said it had paid compensation to 67 British nationals.", ("0842", "UGA", "GBR")),
-        ("The U.S. said it would not meet hostage-takers demands to release prisoners in Iraq.", ("123", "USA", "---")),
+        ("The U.S. said it would not meet hostage-takers demands to release prisoners in Iraq.", ("123", "USA", "IRQ")),
         ("The United States suspended part of a military aid program for Bosnia.", ("162", "USA", "BIH")),
     ],
 )
@@ -552,3 +553,42 @@ def test_unnamed_justice_is_the_country_of_the_accused_or_of_the_place():
     # foreigners in an article about another country: who arrested them is not said
     arrested = _dyads("German police raided a mosque in Berlin. Two Iranian diplomats were arrested.")
     assert ("173", "IRN", "IRN") not in arrested
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a threat of force is aimed where the force would go
+        ("Ankara is threatening a new offensive in Syria.", ("1384", "TUR", "SYR")),
+        # an act left without a target takes the one other country its clause names
+        (
+            "North Korea early Thursday threatened to back away from the much-anticipated upcoming summit "
+            "with the U.S.",
+            ("130", "PRK", "USA"),
+        ),
+        # an agreement is between its parties, whatever it is about
+        ("US and Russian officials reached an agreement on Syria's chemical weapons.", ("057", "USA", "RUS")),
+        # leaders meeting officials met those officials, not each other
+        (
+            "British Prime Minister David Cameron and French President Nicolas Sarkozy met top officials in Libya.",
+            ("040", "GBR", "LBY"),
+        ),
+        # force at home is on the home country
+        ("Syrian warplanes dropped bombs over far-flung Syrian towns.", ("195", "SYR", "SYR")),
+        # an insurgency's victims are its own country's
+        ("Boko Haram has killed hundreds more innocent people since January.", ("1823", "NGA", "NGA")),
+    ],
+)
+def test_targets_the_sentence_implies(text, expected):
+    assert expected in _dyads(text)
+
+
+@pytest.mark.slow
+def test_allies_and_raiders_are_not_their_own_targets():
+    assert not _dyads("Hezbollah and Iranian fighters fight on Assad's behalf.")
+    assert ("057", "GBR", "FRA") not in _dyads(
+        "British Prime Minister David Cameron and French President Nicolas Sarkozy met top officials in Libya."
+    )
+    pirates = _dyads("The number of ships attacked by Somali pirates dropped to its lowest level since 2009.")
+    assert ("180", "SOM", "SOM") not in pirates

@@ -56,6 +56,7 @@ EXPEL_PREFIX = "1662"  # expel or withdraw inspectors or peacekeepers: the perso
 STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "dedicate"})  # 'be opposed to' is active in sense
 OBJECT_TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "into", "for")
 MUTUAL_PREFIXES = ("03", "04", "05", "06", "0871")  # cooperation by coordinated subjects is with each other
+ALLY_NOUNS = frozenset({"behalf", "side"})
 NON_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 REFERRING_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
 GROUP_PRONOUNS = frozenset({"they", "their", "them"})
@@ -516,6 +517,8 @@ def verb_arguments(
     # 'shared evidence with the U.S.', 'granted asylum to Panamanian officers': the object's own recipient
     target_tokens += [p for d in direct for p in pobjs(d, OBJECT_TARGET_PREPS)]
     target_tokens = [t for t in map(_counted, target_tokens) if t.ent_type_ not in NON_ACTOR_ENTITIES]
+    # 'Hezbollah fights on Assad's behalf', 'fought on the side of the government': for them, not against them
+    target_tokens = [t for t in target_tokens if t.lemma_.lower() not in ALLY_NOUNS]
     source_tokens = [_counted(t) for t in source_tokens]
     sources = resolve_all(source_tokens, actors)
     heads = [verb.head if verb.dep_ == "relcl" and t.lower_ in {"that", "which"} else t for t in subjects]
@@ -548,7 +551,15 @@ def verb_arguments(
             targets = _without(resolve_all(owned, actors, shallow=True), sources)
         target_tokens = target_tokens or inner
     mutual = pattern.symmetric or (pattern.code.startswith(MUTUAL_PREFIXES) and not _acts_on_something(verb))
-    if len(sources) > 1 and not targets and mutual:
+    allies = any(p.lower_ == "on" and any(o.lemma_.lower() in ALLY_NOUNS for o in children(p)) for p in children(verb))
+    mutual = mutual and not allies  # 'Hezbollah and Iranian fighters fight on Assad's behalf' are on one side
+    if len(sources) > 1 and pattern.symmetric and targets and not named_victim and not pobjs(verb, ("with",)):
+        targets = []  # 'US and Russian officials reached an agreement on Syria's weapons': between its parties
+    # (not when they act on someone named: 'Cameron and Sarkozy met top officials' did not meet each other)
+    named_party = pattern.code.startswith(MUTUAL_PREFIXES[:2]) and any(
+        t.ent_type_ == "PERSON" or actors.kb.sector(t.text) is not None for t in target_tokens
+    )
+    if len(sources) > 1 and not targets and mutual and not named_party:
         sources, targets = sources[:1], sources[1:]  # 'A and B signed a treaty', 'A and B agreed to ...'
     # a person or group named, placed or not: no target is guessed for it ('ordered his prime minister to ...')
     own = {t.i for t in target_tokens if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children(t))}

@@ -68,7 +68,7 @@ from .triggers import Trigger, find_triggers, is_infinitive
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 FALLBACK_ROOTS = frozenset({"06", "07", "08", "16"})  # material acts that always have a recipient
 # Material acts aimed at the place they happen in when no target is named.
-PLACE_TARGET_PREFIXES = ("07", "087", "15", "16", "18", "19", "20")
+PLACE_TARGET_PREFIXES = ("07", "087", "138", "15", "16", "18", "19", "20")  # ('threatening an offensive in Syria')
 # Force (assault, fighting, mass violence): a side the sentence leaves unnamed is implied by where it happens or
 # where it comes from ('strikes inside Syria', 'a rocket fired from Gaza').
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
@@ -79,7 +79,7 @@ ORDER_VERBS = frozenset({"order", "authorize", "authorise"})  # 'ordered airstri
 INSIDE = frozenset({"in", "inside", "within"})
 # Armed groups that are not a state's forces: their attack at home is on their own country ('militants attacked a
 # checkpoint in Kunduz').
-NON_STATE_ARMED = frozenset({"REB", "UAF", "RAD", "CRM"})
+NON_STATE_ARMED = frozenset({"REB", "UAF", "RAD"})  # (pirates and gangs prey on anyone: not CRM)
 # Acts that say something even when nobody is named as their target ('demanded elections', 'threatened to
 # retaliate', 'launched airstrikes', 'declared a ceasefire', 'is ready to contribute troops'); visits, talks, bare
 # promises, criticism, aid or sanctions without a target say too little.
@@ -490,6 +490,9 @@ def _placed(r: ResolvedActor, c: _Candidate, other: ResolvedActor | None, ctx: _
         place = _target_place(c.head, ctx.actors)
         place = place or next((hit for prep, hit in _clause_places(c.head, ctx.actors) if prep in INSIDE), None)
     owner: Actor | None = ctx.actors.entity_actor(place[1]) if place is not None else None
+    if owner is None and c.code[:2] in VIOLENT_ROOTS and other is not None and other.actor.sector in NON_STATE_ARMED:
+        # 'Boko Haram has killed hundreds more innocent people': an insurgency's victims are its own country's
+        owner = _country_actor(other.actor.country, ctx)
     domestic = c.home and not c.framed
     if owner is None and domestic and other is not None and _known(other) and other.actor.sector in HOME_SECTORS:
         owner = other.actor
@@ -554,11 +557,11 @@ def _targets(c: _Candidate, args: Args, source: ResolvedActor, ctx: _Context) ->
             return [ResolvedActor(ctx.actors.entity_actor(entry), (span.start_char, span.end_char), "place")], "place"
     violent = c.code[:2] in VIOLENT_ROOTS
     if c.code.startswith(PLACE_TARGET_PREFIXES):
-        place = _place_actor(c.head, source, ctx, at_home=violent and source.actor.sector in NON_STATE_ARMED)
+        place = _place_actor(c.head, source, ctx, at_home=violent)  # ('dropped bombs over Syrian towns')
         if place is not None:
             return [place], "place"
     if violent and not c.framed and c.acted:  # not for a bare mention ('belief in an impending invasion')
-        implied = _implied_target(c.head, source, ctx)
+        implied = _implied_target(c.head, source, args, ctx)
         if implied is not None:
             return [implied], "implied"
         if source.actor.sector in NON_STATE_ARMED and source.actor.kind != "person" and _is_country(source, ctx):
@@ -569,7 +572,10 @@ def _targets(c: _Candidate, args: Args, source: ResolvedActor, ctx: _Context) ->
             return [fallback], "salience"
     vague = c.code in VAGUE_CODES and not c.names_act and not c.has_object
     if c.code.startswith(ABSENT_TARGET_PREFIXES) and not vague and not c.done_to and c.acted:
-        return [_absent(c.head)], "absent"
+        # the one other country the clause names, when there is one ('threatened to back away from the summit
+        # with the U.S.', 'withdrew from the Iran nuclear deal'), else nobody
+        implied = _implied_target(c.head, source, args, ctx)
+        return ([implied], "implied") if implied is not None else ([_absent(c.head)], "absent")
     return [], ""
 
 
@@ -636,7 +642,7 @@ def _target_place(head: Token, actors: DocActors) -> tuple[Span, KBEntry] | None
     return None
 
 
-def _implied_target(head: Token, source: ResolvedActor, ctx: _Context) -> ResolvedActor | None:
+def _implied_target(head: Token, source: ResolvedActor, args: Args, ctx: _Context) -> ResolvedActor | None:
     """The target of force that names none: the one other country its clause names ('the Israeli military launched
     a large-scale attack after one of its jets crashed under Syrian anti-aircraft fire' is aimed at Syria)."""
     kb = ctx.actors.kb
@@ -646,7 +652,8 @@ def _implied_target(head: Token, source: ResolvedActor, ctx: _Context) -> Resolv
         for _, hit in _clause_places(head, ctx.actors)
         if _role_of(kb, hit[0].root.head.text) not in STATE_ORGANS
     }
-    others.pop(source.actor.country, None)
+    for one in [source, *args.sources]:  # nor is a partner in the act ('Russia and China vowed to block ...')
+        others.pop(one.actor.country, None)
     if len(others) != 1:
         return None
     span, entry = next(iter(others.values()))
