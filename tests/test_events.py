@@ -592,3 +592,24 @@ def test_allies_and_raiders_are_not_their_own_targets():
     )
     pirates = _dyads("The number of ships attacked by Somali pirates dropped to its lowest level since 2009.")
     assert ("180", "SOM", "SOM") not in pirates
+
+
+@pytest.mark.slow
+def test_allegations_cancellations_and_none_given_are_not_the_act():
+    alleged = _dyads("The U.S. and many other nations allege that Syrian President Bashar Assad used chemical weapons.")
+    assert not [d for d in alleged if d[0][:2] == "20"] and ("112", "USA", "SYR") in alleged
+    assert not _dyads("No extra assistance to the labs was provided by the U.S. government to China.")
+    assert not [
+        d
+        for d in _dyads(
+            "President Obama on Thursday canceled joint military maneuvers between U.S. and Egyptian troops."
+        )
+        if d[0][:2] == "06"
+    ]
+
+
+@pytest.mark.slow
+def test_victims_a_participle_tells_of_are_where_the_force_struck():
+    shelled = _dyads("Sudanese rebels shelled the southern regional capital Juba on Sunday, killing about 20 people.")
+    assert ("1823", "SDN", "SSD") in shelled
+    assert ("182", "ISR", "PSE") in _dyads("An Israeli warplane fired a missile at a car in Gaza, wounding two people.")

@@ -486,9 +486,13 @@ def _placed(r: ResolvedActor, c: _Candidate, other: ResolvedActor | None, ctx: _
     place = _place_entity(c.head, ctx.actors, deep=True)
     if place is None and c.code[:2] in VIOLENT_ROOTS:
         # 'strikes against militants within Somalia', 'Israeli attacks in Gaza killed 20 people': the victims are
-        # where the force struck
-        place = _target_place(c.head, ctx.actors)
-        place = place or next((hit for prep, hit in _clause_places(c.head, ctx.actors) if prep in INSIDE), None)
+        # where the force struck, also when a participle tells of them ('rebels shelled Juba, killing 20 people')
+        act = c.head.head if c.head.dep_ == "advcl" and c.head.tag_ == "VBG" else c.head
+        struck = [o for o in children(act) if o.dep_ == "dobj"] if act.i != c.head.i else []
+        place = _target_place(act, ctx.actors) or next(
+            (hit for o in struck if (hit := _country_hit(o.doc[o.left_edge.i : o.i + 1], ctx.actors))), None
+        )
+        place = place or next((hit for prep, hit in _clause_places(act, ctx.actors) if prep in INSIDE), None)
     owner: Actor | None = ctx.actors.entity_actor(place[1]) if place is not None else None
     if owner is None and c.code[:2] in VIOLENT_ROOTS and other is not None and other.actor.sector in NON_STATE_ARMED:
         # 'Boko Haram has killed hundreds more innocent people': an insurgency's victims are its own country's

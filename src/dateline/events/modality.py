@@ -92,6 +92,8 @@ SPECULATIVE_VERBS = frozenset(
         "argue",  # 'some argue that Iran's leaders would be willing to launch a war': an opinion
         "contend",
         "reckon",
+        "allege",  # 'the U.S. alleges that Assad used chemical weapons': a charge the text does not assert
+        "claim",  # 'critics claim Riyadh is trying to ...', 'a story claimed the two had agreed'
     }
 )
 # Verbs of warning: 'warned against overreacting' cautions, it threatens no one.
@@ -161,7 +163,9 @@ PEOPLE_NOUNS = frozenset(
 )
 PLANNED_ADJ = frozenset({"planned", "proposed", "scheduled", "upcoming", "forthcoming", "expected"})
 # Verbs whose object did not happen: 'averted the threatened tariffs', 'foiled an attack'.
-PREVENT_VERBS = frozenset({"avert", "prevent", "thwart", "foil", "avoid", "forestall", "preempt"})
+PREVENT_VERBS = frozenset(
+    {"avert", "prevent", "thwart", "foil", "avoid", "forestall", "preempt", "cancel", "scrap", "postpone"}
+)  # ('canceled joint military maneuvers': they did not take place)
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 # Verbs of coming together that take the event they gather for: 'converged for a rally'.
 GATHER_VERBS = frozenset({"gather", "converge", "assemble", "congregate", "turn", "rally", "mass", "meet", "come"})
@@ -211,6 +215,8 @@ def clause_mood(verb: Token) -> Mood:
         dep, low = child.dep_, child.lower_
         if dep == "neg":
             negated = True
+        elif dep in {"nsubjpass", "dobj"} and any(g.dep_ == "det" and g.lower_ == "no" for g in children(child)):
+            negated = True  # 'no extra assistance was provided', 'sent no troops'
         elif dep in {"aux", "auxpass"}:
             if low in SPECULATIVE_MODALS:
                 speculative = True
