@@ -613,3 +613,10 @@ def test_victims_a_participle_tells_of_are_where_the_force_struck():
     shelled = _dyads("Sudanese rebels shelled the southern regional capital Juba on Sunday, killing about 20 people.")
     assert ("1823", "SDN", "SSD") in shelled
     assert ("182", "ISR", "PSE") in _dyads("An Israeli warplane fired a missile at a car in Gaza, wounding two people.")
+
+
+@pytest.mark.slow
+def test_ending_a_war_is_no_act_of_war():
+    promised = _dyads("As a candidate, Barack Obama promised to end the war in Iraq and close Guantanamo Bay.")
+    assert not [d for d in promised if d[0][:2] in {"13", "19"}], promised
+    assert not [d for d in _dyads("The U.S. helped Colombia end its war with the FARC rebels.") if d[0][:2] == "19"]

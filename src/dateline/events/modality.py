@@ -166,6 +166,7 @@ PLANNED_ADJ = frozenset({"planned", "proposed", "scheduled", "upcoming", "forthc
 PREVENT_VERBS = frozenset(
     {"avert", "prevent", "thwart", "foil", "avoid", "forestall", "preempt", "cancel", "scrap", "postpone"}
 )  # ('canceled joint military maneuvers': they did not take place)
+END_VERBS = frozenset({"end", "stop", "halt", "cease", "terminate"})  # ending a war is no act of war
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 # Verbs of coming together that take the event they gather for: 'converged for a rally'.
 GATHER_VERBS = frozenset({"gather", "converge", "assemble", "congregate", "turn", "rally", "mass", "meet", "come"})
@@ -471,8 +472,9 @@ def _trigger_mood(trigger: Trigger) -> Mood:
         return Mood(speculative=True)
     if any(c.dep_ == "det" and c.lower_ == "no" for c in children(token)):
         return Mood(negated=True)  # 'no cease-fire
-    if token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in PREVENT_VERBS:
-        return Mood(negated=True)  # 'averted Trump's threatened imposition of tariffs'
+    if token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in PREVENT_VERBS | END_VERBS:
+        # 'averted Trump's threatened imposition of tariffs', 'promised to end the war in Iraq'
+        return Mood(negated=True)
     verb = support_verb(token)
     return clause_mood(verb) if verb is not None else Mood()
 
@@ -513,7 +515,8 @@ def _framed(trigger: Trigger, frame: Trigger, lexicon: Lexicon) -> Reading | Non
     root = frame.pattern.root
     if mood.conditional and root != THREAT_ROOT:
         return None
-    governed_mood = clause_mood(trigger.token)
+    # (a noun act has its verb's mood: 'promised to end the war' promises no war)
+    governed_mood = _trigger_mood(trigger) if trigger.pos == "noun" else clause_mood(trigger.token)
     a_view = governed_mood.obligation or governed_mood.speculative
     if root == INTENT_ROOT and trigger.token.dep_ == "ccomp" and a_view:
         return None  # 'agreed that Russian and U.S. forces should be fighting together': a view, not a promise
