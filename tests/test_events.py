@@ -620,3 +620,32 @@ def test_ending_a_war_is_no_act_of_war():
     promised = _dyads("As a candidate, Barack Obama promised to end the war in Iraq and close Guantanamo Bay.")
     assert not [d for d in promised if d[0][:2] in {"13", "19"}], promised
     assert not [d for d in _dyads("The U.S. helped Colombia end its war with the FARC rebels.") if d[0][:2] == "19"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a state bombing, or striking a base, is an air strike; militants' bombings are bombings
+        ("The United States struck a Syrian military airbase on Friday.", ("195", "USA", "SYR")),
+        ("The U.S. has been bombing Syria since 2014.", ("195", "USA", "SYR")),
+        ("Militants carried out deadly bombings on churches in Cairo last year.", ("183", "EGY", "EGY")),
+    ],
+)
+def test_who_bombs_decides_the_code(text, expected):
+    assert expected in _dyads(text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Michael Flynn pleaded guilty in December 2017 to lying to the FBI.",  # no appeal
+        "President Trump is actively deploying the resources of the U.S. government.",  # no troops
+        "The president's rhetoric threatens to undermine talks with North Korea.",  # a risk, no threat
+        "With Obama ruling out sending U.S. ground troops into Iraq, the plan matters.",  # ruled out
+        "Aid groups set up contingency plans in case the U.S. does launch strikes against Syria.",  # a condition
+    ],
+)
+def test_words_that_only_look_like_events(text):
+    assert not _dyads(text)

@@ -75,6 +75,29 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Prepositions that put a material act in or onto a place: its target ('launched strikes inside Syria').
 INTO_PREPS = frozenset({"in", "at", "inside", "within", "into", "on", "onto", "across", "over", "against", "toward"})
 AGREE_VERBS = frozenset({"agree", "concur"})
+RISK_VERBS = frozenset(
+    {
+        "undermine",
+        "derail",
+        "destabilize",
+        "destabilise",
+        "jeopardize",
+        "jeopardise",
+        "complicate",
+        "overshadow",
+        "upend",
+        "erode",
+        "weaken",
+        "hurt",
+        "damage",
+        "harm",
+        "unravel",
+        "disrupt",
+        "worsen",
+        "spill",
+        "escalate",
+    }
+)
 ORDER_VERBS = frozenset({"order", "authorize", "authorise"})  # 'ordered airstrikes': the strikes are the event
 INSIDE = frozenset({"in", "inside", "within"})
 # Armed groups that are not a state's forces: their attack at home is on their own country ('militants attacked a
@@ -208,7 +231,7 @@ def code_events(
 def _trigger_candidates(triggers: list[Trigger], by_index: dict[int, Trigger], ctx: _Context) -> list[_Candidate]:
     readings: list[tuple[Trigger, Reading]] = []
     for trigger in triggers:
-        if _means_of_force(trigger, by_index):
+        if _means_of_force(trigger, by_index) or _risks(trigger):
             continue
         reading = read_trigger(trigger, by_index, ctx.lexicon)
         if reading is not None:
@@ -221,6 +244,13 @@ def _trigger_candidates(triggers: list[Trigger], by_index: dict[int, Trigger], c
             continue  # a governor's plain reading: its framed reading says more ('threatened' + 'to invade')
         out.append(_candidate(trigger, reading, by_index, ctx))
     return out
+
+
+def _risks(trigger: Trigger) -> bool:
+    """'Threaten' meaning 'put at risk': 'his rhetoric threatens to undermine such efforts' threatens no one."""
+    if trigger.pattern.root != THREAT_ROOT or trigger.pos != "verb":
+        return False
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in RISK_VERBS for c in children(trigger.token))
 
 
 def _means_of_force(trigger: Trigger, by_index: dict[int, Trigger]) -> bool:
@@ -707,6 +737,8 @@ def _add_event(
     code = c.code
     if source.actor.sector in MILITARY_SECTORS:
         code = ctx.lexicon.military_code(code)  # an assault by an army is conventional force (18x -> 19x)
+    elif code == "183" and (source.actor.kind == "country" or source.actor.sector == "GOV"):
+        code = ctx.lexicon.military_code(code)  # 'the U.S. has been bombing Syria': from the air
     key = (code, source.actor.country, target.actor.country)
     if key in ctx.seen:
         return

@@ -231,6 +231,8 @@ def clause_mood(verb: Token) -> Mood:
                 speculative = not future
         elif dep == "mark" and low in CONDITION_MARKS:
             conditional = True
+        elif dep == "prep" and low == "in" and any(o.lower_ in {"case", "event"} for o in children(child)):
+            conditional = True  # 'in case the U.S. does launch strikes'
         elif dep == "mark" and low == "than":
             negated = True  # 'rather than press China to ...': the act not chosen
         elif dep == "mark" and low == "for" and is_infinitive(verb):
@@ -417,6 +419,8 @@ def embedding_mood(token: Token, lexicon: Lexicon) -> Mood:
             speculative = True  # 'Hamas wants Israel to halt attacks': a wish about someone else's act
         mood = governor_mood(t)
         negated = negated or t.lemma_.lower() in FAILURE_VERBS  # 'failed to broker', 'refrained from attacking'
+        # 'ruling out sending ground troops'
+        negated = negated or (t.lemma_.lower() == "rule" and any(c.lower_ == "out" for c in children(t)))
         speculative = speculative or mood.speculative or mood.obligation or t.lemma_.lower() in SPECULATIVE_VERBS
         speculative = speculative or any(c.dep_ == "acomp" and c.lower_ in SPECULATIVE_ADJ for c in children(t))
         speculative = speculative or t.lower_ in SPECULATIVE_ADJ  # 'it is unlikely that the regime plans to ...'
