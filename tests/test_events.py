@@ -649,3 +649,15 @@ def test_who_bombs_decides_the_code(text, expected):
 )
 def test_words_that_only_look_like_events(text):
     assert not _dyads(text)
+
+
+@pytest.mark.slow
+def test_own_country_named_as_the_place_and_conjoined_verbs():
+    assert ("100", "IRN", "IRN") in _dyads(
+        "We should be inspired by all those Iranians pushing for regime change in Iran."
+    )
+    clashed = _dyads(
+        "In the Gaza Strip, dozens of protesters gathered near the border fence with Israel and clashed with "
+        "Israeli troops."
+    )
+    assert ("190", "PSE", "ISR") in clashed

@@ -517,7 +517,7 @@ def _placed(r: ResolvedActor, c: _Candidate, other: ResolvedActor | None, ctx: _
     if place is None and c.code[:2] in VIOLENT_ROOTS:
         # 'strikes against militants within Somalia', 'Israeli attacks in Gaza killed 20 people': the victims are
         # where the force struck, also when a participle tells of them ('rebels shelled Juba, killing 20 people')
-        act = c.head.head if c.head.dep_ == "advcl" and c.head.tag_ == "VBG" else c.head
+        act = c.head.head if _shares_clause(c.head) else c.head
         struck = [o for o in children(act) if o.dep_ == "dobj"] if act.i != c.head.i else []
         place = _target_place(act, ctx.actors) or next(
             (hit for o in struck if (hit := _country_hit(o.doc[o.left_edge.i : o.i + 1], ctx.actors))), None
@@ -686,17 +686,34 @@ def _implied_target(head: Token, source: ResolvedActor, args: Args, ctx: _Contex
         for _, hit in _clause_places(head, ctx.actors)
         if _role_of(kb, hit[0].root.head.text) not in STATE_ORGANS
     }
+    home = others.get(source.actor.country)
     for one in [source, *args.sources]:  # nor is a partner in the act ('Russia and China vowed to block ...')
         others.pop(one.actor.country, None)
+    if not others and home is not None and not _within(home[0], source.span):
+        # only its own country, named as a place: 'Iranians pushing for regime change in Iran', 'British officials
+        # deployed troops at sites in the country, some in London'
+        others = {source.actor.country: home}
     if len(others) != 1:
         return None
     span, entry = next(iter(others.values()))
     return ResolvedActor(ctx.actors.entity_actor(entry), (span.start_char, span.end_char), "place")
 
 
+def _shares_clause(verb: Token) -> bool:
+    """A participle or a conjoined verb tells of its head's act: 'shelled Juba, killing 20 people', 'gathered near
+    the fence and clashed with troops'."""
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        return True
+    return verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.i != verb.i
+
+
 def _role_of(kb: KnowledgeBase, word: str) -> str | None:
     found = kb.sector(word)
     return found.sector if found is not None else None
+
+
+def _within(span: Span, chars: tuple[int, int]) -> bool:
+    return chars[0] <= span.start_char and span.end_char <= chars[1]
 
 
 def _clause_places(head: Token, actors: DocActors) -> list[tuple[str, tuple[Span, KBEntry]]]:
