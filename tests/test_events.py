@@ -661,3 +661,24 @@ def test_own_country_named_as_the_place_and_conjoined_verbs():
         "Israeli troops."
     )
     assert ("190", "PSE", "ISR") in clashed
+
+
+@pytest.mark.slow
+def test_target_from_the_sentence_before_and_planned_and_verbal_acts():
+    # an act whose own sentence names no one is aimed at the one country the sentence before names
+    withdrew = _dyads(
+        "Iran has enriched uranium beyond the limits of its nuclear deal with world powers. President Donald Trump "
+        "withdrew from the deal in 2018."
+    )
+    assert ("127", "USA", "IRN") in withdrew
+    # ... but not across a paragraph
+    apart = _dyads(
+        "Iran has enriched uranium beyond the limits of the deal.\n\nPresident Donald Trump withdrew from the deal."
+    )
+    assert ("127", "USA", "IRN") not in apart
+    # slated and preparing to act is an intention
+    slated = _dyads("President Donald Trump is slated to meet Russian President Vladimir Putin in Helsinki.")
+    assert not [d for d in slated if d[0][:2] == "04"] and ("036", "USA", "RUS") in slated
+    # a politician attacking people attacks with words
+    words = _dyads("House Speaker Nancy Pelosi attacked the Republican senators on Tuesday.")
+    assert not [d for d in words if d[0][:2] in {"18", "19"}]

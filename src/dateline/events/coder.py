@@ -608,7 +608,7 @@ def _targets(c: _Candidate, args: Args, source: ResolvedActor, ctx: _Context) ->
     if c.code.startswith(ABSENT_TARGET_PREFIXES) and not vague and not c.done_to and c.acted:
         # the one other country the clause names, when there is one ('threatened to back away from the summit
         # with the U.S.', 'withdrew from the Iran nuclear deal'), else nobody
-        implied = _implied_target(c.head, source, args, ctx)
+        implied = _implied_target(c.head, source, args, ctx, previous=True)
         return ([implied], "implied") if implied is not None else ([_absent(c.head)], "absent")
     return [], ""
 
@@ -676,9 +676,12 @@ def _target_place(head: Token, actors: DocActors) -> tuple[Span, KBEntry] | None
     return None
 
 
-def _implied_target(head: Token, source: ResolvedActor, args: Args, ctx: _Context) -> ResolvedActor | None:
-    """The target of force that names none: the one other country its clause names ('the Israeli military launched
-    a large-scale attack after one of its jets crashed under Syrian anti-aircraft fire' is aimed at Syria)."""
+def _implied_target(
+    head: Token, source: ResolvedActor, args: Args, ctx: _Context, *, previous: bool = False
+) -> ResolvedActor | None:
+    """The target of an act that names none: the one other country its clause names ('the Israeli military launched
+    a large-scale attack after one of its jets crashed under Syrian anti-aircraft fire' is aimed at Syria), else
+    (`previous`) the one the sentence before names."""
     kb = ctx.actors.kb
     # an official's nationality says nothing of the act ('ahead of a meeting with the U.S. president')
     others = {
@@ -693,10 +696,35 @@ def _implied_target(head: Token, source: ResolvedActor, args: Args, ctx: _Contex
         # only its own country, named as a place: 'Iranians pushing for regime change in Iran', 'British officials
         # deployed troops at sites in the country, some in London'
         others = {source.actor.country: home}
+    if not others and previous:
+        # none in the clause: the one other country the sentence before names ('Trump pulled out of the deal.' after
+        # a sentence on Iran's nuclear programme)
+        others = _previous_sentence_countries(head, ctx.actors)
+        for one in [source, *args.sources]:
+            others.pop(one.actor.country, None)
     if len(others) != 1:
         return None
     span, entry = next(iter(others.values()))
     return ResolvedActor(ctx.actors.entity_actor(entry), (span.start_char, span.end_char), "place")
+
+
+def _previous_sentence_countries(head: Token, actors: DocActors) -> dict[str, tuple[Span, KBEntry]]:
+    """Countries the sentence before names as places (not as an official's nationality), in the same paragraph."""
+    start = head.sent.start
+    if start == 0:
+        return {}
+    before = head.doc[start - 1].sent
+    if "\n\n" in head.doc[before.start : start + 1].text:
+        return {}  # a new paragraph: what came before is another topic
+    kb = actors.kb
+    out: dict[str, tuple[Span, KBEntry]] = {}
+    for i in range(before.start, before.end):
+        hit = actors.kb_hits.get(i)
+        if hit is None or hit[1].kind not in PLACE_KINDS or hit[0].start != i:
+            continue
+        if _role_of(kb, hit[0].root.head.text) not in STATE_ORGANS:
+            out.setdefault(hit[1].country, hit)
+    return out
 
 
 def _shares_clause(verb: Token) -> bool:
@@ -756,11 +784,23 @@ def _add_event(
         code = ctx.lexicon.military_code(code)  # an assault by an army is conventional force (18x -> 19x)
     elif code == "183" and (source.actor.kind == "country" or source.actor.sector == "GOV"):
         code = ctx.lexicon.military_code(code)  # 'the U.S. has been bombing Syria': from the air
+    elif code == "180" and _verbal_attack(c, source, target):
+        code = "111"  # 'Pelosi attacked people of faith': words, not force
     key = (code, source.actor.country, target.actor.country)
     if key in ctx.seen:
         return
     ctx.seen.add(key)
     ctx.events.append(_make_event(c, code, source, target, inferred, conf, ctx))
+
+
+def _verbal_attack(c: _Candidate, source: ResolvedActor, target: ResolvedActor) -> bool:
+    """A politician 'attacking' a person, a party, the press or a group of citizens attacks with words; armies,
+    armed groups and countries attacked with arms are another matter."""
+    if c.head.lemma_.lower() != "attack" or source.actor.kind != "person":
+        return False
+    if source.actor.sector in ARMED_SECTORS | {"COP", "SPY"}:
+        return False
+    return target.actor.kind != "country" and target.actor.sector not in ARMED_SECTORS | {"COP", "MIL"}
 
 
 def _salient_countries(actors: DocActors) -> list[tuple[str, ResolvedActor, int]]:
