@@ -138,3 +138,16 @@ def test_serve_refuses_a_missing_store_with_a_coded_line(tmp_path):
     result = runner.invoke(app, ["serve", "--db", str(tmp_path / "none.duckdb"), "--port", "8799"])
     assert result.exit_code == 1
     assert "DL301" in result.output
+
+
+def test_min_confidence_keeps_only_confident_events():
+    every = json.loads(runner.invoke(app, ["analyze", "--format", "json"]).stdout)["events"]
+    result = runner.invoke(app, ["analyze", "--format", "json", "--min-confidence", "0.6"])
+    assert result.exit_code == 0, result.output
+    kept = json.loads(result.stdout)["events"]
+    assert kept == [e for e in every if e["confidence"] >= 0.6]
+    assert 0 < len(kept) < len(every)  # the bundled example has events on both sides of 0.6
+    bad = runner.invoke(app, ["analyze", "--min-confidence", "1.5"])
+    assert bad.exit_code != 0 and "--min-confidence" in bad.output
+    partitions = runner.invoke(app, ["analyze", "--min-confidence", "0.6", "--engine", "ray", "--out", "parts"])
+    assert partitions.exit_code != 0 and "Parquet partitions" in partitions.output

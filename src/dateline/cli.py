@@ -175,6 +175,16 @@ OutOpt = Annotated[
         "directory (on a cluster: storage every node can write).",
     ),
 ]
+MinConfidenceOpt = Annotated[
+    float,
+    typer.Option(
+        "--min-confidence",
+        min=0.0,
+        max=1.0,
+        help="Keep only events whose confidence is at least this (0 to 1; default 0 keeps all). Events with a side "
+        "the text leaves unnamed or only implies score below 0.6; see docs/scoring.md for precision per threshold.",
+    ),
+]
 ProgressOpt = Annotated[
     bool | None,
     typer.Option(
@@ -381,6 +391,7 @@ def analyze(
     ray_address: RayAddressOpt = "local",
     out: OutOpt = None,
     progress: ProgressOpt = None,
+    min_confidence: MinConfidenceOpt = 0.0,
 ) -> None:
     """Analyze articles: actors, CAMEO events and quotations, with evidence spans.
 
@@ -393,24 +404,34 @@ def analyze(
         dateline analyze corpus.jsonl --engine ray --out parts/
 
         dateline analyze PETR.records.xml --petrarch-dictionaries dicts/ -f petrarch
+
+        dateline analyze corpus.jsonl -f jsonl -o out.jsonl --min-confidence 0.6
     """
     _failures.clear()
     run = _Run(workers, engine, ray_address, progress, petrarch_dictionaries, petrarch_mode)
     run.check(out)
     if out is not None:
+        if min_confidence:
+            raise typer.BadParameter(
+                "applies to --format output, not to Parquet partitions: load them, then select events with "
+                "confidence >= the threshold in SQL",
+                param_hint="--min-confidence",
+            )
         _write_partitions(paths, actors, run, out)
         _finish()
         return
-    _write_analyses(paths, actors, run, format, output)
+    _write_analyses(paths, actors, run, format, output, min_confidence)
     _finish()
 
 
-def _write_analyses(paths, actors, run: _Run, format: Format, output: Path | None) -> None:
+def _write_analyses(paths, actors, run: _Run, format: Format, output: Path | None, min_confidence: float = 0.0) -> None:
     out_file = output.open("w", encoding="utf-8") if output else None
     console = Console(file=out_file, width=140) if out_file and format is Format.summary else Console()
     records = []
     try:
         for analysis, text in _analyses(paths, actors, run=run):
+            if min_confidence:
+                analysis = analysis.confident(min_confidence)
             if format is Format.summary:
                 from .summary import print_summary
 
