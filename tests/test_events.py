@@ -682,3 +682,12 @@ def test_target_from_the_sentence_before_and_planned_and_verbal_acts():
     # a politician attacking people attacks with words
     words = _dyads("House Speaker Nancy Pelosi attacked the Republican senators on Tuesday.")
     assert not [d for d in words if d[0][:2] in {"18", "19"}]
+
+
+@pytest.mark.slow
+def test_tests_disputes_and_admissions():
+    assert ("150", "PRK", "JPN") in _dyads("North Korea test-fired a ballistic missile over Japan.")
+    assert not [d for d in _dyads("North Korea carried out its sixth nuclear test.") if d[0][:2] == "19"]
+    assert ("110", "USA", "RUS") in _dyads("Washington and Moscow have clashed over the future of Syria.")
+    assert ("190", "RUS", "UKR") in _dyads("Russian and Ukrainian troops clashed near Donetsk.")
+    assert not [d for d in _dyads("President Obama conceded that the strategy had failed.") if d[0][:2] == "08"]

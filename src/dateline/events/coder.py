@@ -786,11 +786,28 @@ def _add_event(
         code = ctx.lexicon.military_code(code)  # 'the U.S. has been bombing Syria': from the air
     elif code == "180" and _verbal_attack(c, source, target):
         code = "111"  # 'Pelosi attacked people of faith': words, not force
+    if code[:2] == "19" and _a_test(c.head):
+        code = "150"  # 'North Korea fired a ballistic missile in a test': a show of force, no attack
+    elif code[:2] == "19" and _clash_over(c.head):
+        code = "110"  # 'Washington and Moscow have clashed over Syria': a dispute, not a battle
     key = (code, source.actor.country, target.actor.country)
     if key in ctx.seen:
         return
     ctx.seen.add(key)
     ctx.events.append(_make_event(c, code, source, target, inferred, conf, ctx))
+
+
+def _a_test(head: Token) -> bool:
+    """The weapon was fired in a test or a drill ('test-fired a missile', 'fired the missile in a test')."""
+    words = [head, *children(head)]
+    words += [o for p in children(head) if p.dep_ == "prep" for o in children(p) if o.dep_ == "pobj"]
+    words += [m for w in list(words) for m in children(w) if m.dep_ in {"compound", "amod"}]
+    return any(w.lemma_.lower() in {"test", "drill", "exercise"} for w in words)
+
+
+def _clash_over(head: Token) -> bool:
+    """'Clashed over' an issue: words, not arms."""
+    return head.lemma_.lower() == "clash" and any(p.dep_ == "prep" and p.lower_ == "over" for p in children(head))
 
 
 def _verbal_attack(c: _Candidate, source: ResolvedActor, target: ResolvedActor) -> bool:
