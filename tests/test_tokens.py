@@ -101,3 +101,24 @@ def test_tone_words_from_columns_match_a_token_by_token_reading() -> None:
         assert _doc_words(doc, start) == by_token(start)
     words = dict((w, scorable) for w, scorable, _ in _doc_words(doc, 0))
     assert words["brave"] and words["terrible"] and not words["smith"]
+
+
+def test_memo_builds_once_inside_shared_and_questions_are_per_sentence() -> None:
+    from dateline.pipeline import load_resources
+    from dateline.tokens import is_question, memo
+
+    asked = load_resources().parser('Russia attacked Ukraine. Will NATO respond?" he asked. It did.')
+    calls = []
+
+    def build(d):
+        calls.append(1)
+        return len(d)
+
+    with shared(asked):
+        assert memo(asked, "n", build) == memo(asked, "n", build) == len(asked)
+        assert len(calls) == 1
+        flags = {t.text: is_question(t) for t in tokens(asked) if t.text in {"attacked", "respond", "did"}}
+    assert flags == {"attacked": False, "respond": True, "did": False}
+    assert "dateline.memo" not in asked.user_data
+    memo(asked, "n", build)  # outside `shared`: built afresh, nothing stored
+    assert len(calls) == 2 and "dateline.memo" not in asked.user_data

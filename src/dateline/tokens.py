@@ -12,13 +12,17 @@ would grow between its passes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 from spacy.tokens import Doc, Token
 
+T = TypeVar("T")
+
 _TOKENS = "dateline.tokens"
 _CHILDREN = "dateline.children"
+_MEMO = "dateline.memo"
 
 
 @contextmanager
@@ -30,6 +34,7 @@ def shared(doc: Doc) -> Iterator[Doc]:
     finally:
         doc.user_data.pop(_TOKENS, None)
         doc.user_data.pop(_CHILDREN, None)
+        doc.user_data.pop(_MEMO, None)
 
 
 def tokens(doc: Doc) -> list[Token]:
@@ -55,3 +60,33 @@ def children(token: Token) -> list[Token]:
                 table[head].append(t)
         doc.user_data[_CHILDREN] = table
     return table[token.i]
+
+
+def memo(doc: Doc, name: str, build: Callable[[Doc], T]) -> T:
+    """`build(doc)`, computed once per article inside `shared(doc)` (every call outside it builds afresh): for
+    document-wide facts several rules ask for again and again, such as which sentences are questions."""
+    if _TOKENS not in doc.user_data:
+        return build(doc)
+    table = doc.user_data.setdefault(_MEMO, {})
+    if name not in table:
+        table[name] = build(doc)
+    return table[name]
+
+
+def question_sentences(doc: Doc) -> frozenset[int]:
+    """Start indices of the sentences that end in a question mark (before any closing quotation mark)."""
+    return frozenset(s.start for s in doc.sents if s.text.rstrip().rstrip("\"”’'").endswith("?"))
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """For each token index, the index its sentence starts at."""
+    starts = [0] * len(doc)
+    for sent in doc.sents:
+        starts[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
+    return starts
+
+
+def is_question(token: Token) -> bool:
+    """Whether the token's sentence is a question ('Will Russia attack?')."""
+    doc = token.doc
+    return memo(doc, "sentence_starts", sentence_starts)[token.i] in memo(doc, "questions", question_sentences)

@@ -38,7 +38,7 @@ from ..actors.kb import KBEntry, KnowledgeBase
 from ..actors.resolve import PLACE_KINDS, UNKNOWN, DocActors, ResolvedActor
 from ..cameo import lookup
 from ..model import Actor, Event, EventActor, Location, Quote
-from ..tokens import children, tokens
+from ..tokens import children, memo, tokens
 from .arguments import (
     MUTUAL_PREFIXES,
     SUPPORT_VERBS,
@@ -905,13 +905,17 @@ def _background_year(token: Token, sent: Span, published: str | None) -> str | N
     while head.dep_ not in {"ROOT", "ccomp"} and head.head is not head:
         head = head.head
     clause_tokens |= {t.i for t in head.subtree}
-    for ent in sent.ents:
-        if ent.label_ != "DATE" or not any(t.i in clause_tokens for t in ent):
+    for ent in memo(token.doc, "date_entities", _date_entities):
+        if ent.start < sent.start or ent.end > sent.end or not any(t.i in clause_tokens for t in ent):
             continue
         m = YEAR.search(ent.text)
         if m and int(m.group(1)) < pub_year and ent.root.head.lower_ in {"in", "since", "during", "by"}:
             return m.group(1)
     return None
+
+
+def _date_entities(doc: Doc) -> list[Span]:
+    return [ent for ent in doc.ents if ent.label_ == "DATE"]
 
 
 def _place_tokens(token: Token, *, deep: bool = False) -> list[Token]:

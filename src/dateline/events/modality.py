@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..tokens import children
+from ..tokens import children, is_question
 from .lexicon import Lexicon
 from .triggers import ASPECT_VERBS, LIGHT_NOUNS, Trigger, is_infinitive
 
@@ -256,7 +256,7 @@ def clause_mood(verb: Token) -> Mood:
     if _going_to(verb) or _has_to(verb):
         future = future or _going_to(verb)
         obligation = obligation or _has_to(verb)
-    question = verb.sent.text.rstrip().rstrip("\"”’'").endswith("?")
+    question = is_question(verb)
     return Mood(negated, speculative, future, obligation, conditional, question)
 
 
