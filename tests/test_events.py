@@ -691,3 +691,20 @@ def test_tests_disputes_and_admissions():
     assert ("110", "USA", "RUS") in _dyads("Washington and Moscow have clashed over the future of Syria.")
     assert ("190", "RUS", "UKR") in _dyads("Russian and Ukrainian troops clashed near Donetsk.")
     assert not [d for d in _dyads("President Obama conceded that the strategy had failed.") if d[0][:2] == "08"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No other sitting US president has ever visited the Japanese city.",  # no one did
+        "The solution to ISIS is to hunt down and kill its leaders, Senator Ted Cruz said.",  # a prescription
+        "Killing a foreign leader is obviously a covert operation.",  # a generic act
+        "Putin disputes Obama's statement that the Assad regime carried out the gas attack.",  # a disputed claim
+        "The fear among U.S. officials is that Russia will bomb all rebel groups in Syria.",  # a fear
+        "President Donald Trump ended a year of negotiations for a U.S. military pullout with the Taliban.",  # sought
+        "Her client always vigorously opposed any Russian trip for Donald Trump.",  # opposed, not made
+    ],
+)
+def test_acts_that_are_denied_prescribed_feared_or_sought_are_not_coded(text):
+    assert not [d for d in _dyads(text) if d[0][:2] in {"04", "08", "18", "19", "20"}], _dyads(text)

@@ -118,6 +118,10 @@ SPECULATIVE_NOUNS = frozenset(
         "rumor",
         "rumour",
         "allegation",  # 'an allegation that the NPFL had taken over the city' is a charge, not the act
+        "claim",  # 'Obama's statement that the Assad regime carried out the attack', disputed
+        "assertion",
+        "statement",
+        "contention",
         "accusation",
         "suspicion",
     }
@@ -164,7 +168,22 @@ PEOPLE_NOUNS = frozenset(
 PLANNED_ADJ = frozenset({"planned", "proposed", "scheduled", "upcoming", "forthcoming", "expected"})
 # Verbs whose object did not happen: 'averted the threatened tariffs', 'foiled an attack'.
 PREVENT_VERBS = frozenset(
-    {"avert", "prevent", "thwart", "foil", "avoid", "forestall", "preempt", "cancel", "scrap", "postpone"}
+    {
+        "avert",
+        "prevent",
+        "thwart",
+        "foil",
+        "avoid",
+        "forestall",
+        "preempt",
+        "cancel",
+        "scrap",
+        "postpone",
+        "oppose",
+        "block",
+        "veto",
+        "resist",
+    }
 )  # ('canceled joint military maneuvers': they did not take place)
 END_VERBS = frozenset({"end", "stop", "halt", "cease", "terminate"})  # ending a war is no act of war
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
@@ -174,7 +193,7 @@ FAILURE_VERBS = frozenset({"fail", "refrain", "neglect", "avoid", "stop"})
 # Sending armed means to use force reports the use of force ('scrambled jets to strike'), not an aim or aid.
 DISPATCH_VERBS = frozenset({"send", "dispatch", "scramble", "deploy"})
 FORCE_VERBS = frozenset({"strike", "bomb", "attack", "hit", "shell", "pound", "raid", "storm", "shoot"})
-EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "acl", "pcomp", "advcl"})
+EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "acl", "pcomp", "advcl", "csubj"})
 COOPERATION_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 HARM_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 INTENT_ROOT = "03"
@@ -216,8 +235,8 @@ def clause_mood(verb: Token) -> Mood:
         dep, low = child.dep_, child.lower_
         if dep == "neg":
             negated = True
-        elif dep in {"nsubjpass", "dobj"} and any(g.dep_ == "det" and g.lower_ == "no" for g in children(child)):
-            negated = True  # 'no extra assistance was provided', 'sent no troops'
+        elif dep in {"nsubjpass", "dobj", "nsubj"} and _none_of(child):
+            negated = True  # 'no extra assistance was provided', 'sent no troops', 'no other president has visited'
         elif dep in {"aux", "auxpass"}:
             if low in SPECULATIVE_MODALS:
                 speculative = True
@@ -248,16 +267,25 @@ def clause_mood(verb: Token) -> Mood:
         negated = True  # 'instead of sanctioning Russia', 'without consulting Congress'
     if _imperative(verb):
         speculative = True  # '"Mr. President, declare a national emergency now"': asked for, not done
+    if verb.dep_ == "csubj" or (is_infinitive(verb) and verb.head.lemma_ == "be" and verb.dep_ in {"xcomp", "attr"}):
+        speculative = True  # 'killing a foreign leader is a covert operation', 'the solution is to kill them'
     if verb.dep_ == "conj" and not any(c.dep_ in {"aux", "auxpass"} for c in children(verb)):
         shared = clause_mood(verb.head)  # 'China may stop buying ... and restrict trade': the modal is shared
         speculative = speculative or shared.speculative
         future = future or shared.future
         obligation = obligation or shared.obligation
+        conditional = conditional or shared.conditional
     if _going_to(verb) or _has_to(verb):
         future = future or _going_to(verb)
         obligation = obligation or _has_to(verb)
     question = is_question(verb)
     return Mood(negated, speculative, future, obligation, conditional, question)
+
+
+def _none_of(noun: Token) -> bool:
+    """'No' determines the phrase: 'no troops', 'no other sitting president'."""
+    near = [*children(noun), *(g for c in children(noun) if c.dep_ == "amod" for g in children(c))]
+    return any(t.dep_ == "det" and t.lower_ == "no" for t in near)
 
 
 def _imperative(verb: Token) -> bool:
@@ -383,10 +411,18 @@ def embedding_mood(token: Token, lexicon: Lexicon) -> Mood:
     """What the clauses above a trigger say: 'X could decide to invade', 'in the event that X invades', 'there is no
     sign that X will deploy', 'it is possible that X attacked'. Intent words answer for themselves (`read_trigger`)."""
     speculative = conditional = negated = False
+    if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.pos_ == "NOUN":
+        speculative = True  # 'negotiations for a military pullout', 'plans for an offensive': sought, not done
+    clause = token if token.pos_ in {"VERB", "AUX"} else None
+    if clause is not None and clause.dep_ == "ccomp" and clause.head.lemma_ == "be":
+        # 'the fear among U.S. officials is that Russia will bomb all rebel groups'
+        subject = [c for c in children(clause.head) if c.dep_ == "nsubj"]
+        speculative = speculative or any(c.lemma_.lower() in SPECULATIVE_NOUNS for c in subject)
     if token.pos_ == "NOUN" and token.dep_ == "nsubj" and token.head.pos_ in {"VERB", "AUX"}:
         # 'an attack in the U.S. would pale beside ...', 'the strike will come': what is said of it is not (yet) real
         mood = clause_mood(token.head)
-        speculative, conditional = mood.speculative or mood.future, mood.conditional
+        speculative = speculative or mood.speculative or mood.future
+        conditional = mood.conditional
     t = token
     for _ in range(5):
         if t.dep_ == "conj" and t.head.i != t.i:
