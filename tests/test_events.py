@@ -708,3 +708,9 @@ def test_tests_disputes_and_admissions():
 )
 def test_acts_that_are_denied_prescribed_feared_or_sought_are_not_coded(text):
     assert not [d for d in _dyads(text) if d[0][:2] in {"04", "08", "18", "19", "20"}], _dyads(text)
+
+
+@pytest.mark.slow
+def test_where_force_came_from_is_not_its_target():
+    launched = _dyads("Israeli fighter jets launched the missiles from Lebanon's airspace on Monday.")
+    assert not [d for d in launched if d[2] == "LBN"], launched

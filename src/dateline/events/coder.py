@@ -684,10 +684,11 @@ def _implied_target(
     (`previous`) the one the sentence before names."""
     kb = ctx.actors.kb
     # an official's nationality says nothing of the act ('ahead of a meeting with the U.S. president')
+    # (nor is where the act came from: 'jets launched the missiles from Lebanon's airspace')
     others = {
         hit[1].country: hit
-        for _, hit in _clause_places(head, ctx.actors)
-        if _role_of(kb, hit[0].root.head.text) not in STATE_ORGANS
+        for prep, hit in _clause_places(head, ctx.actors)
+        if _role_of(kb, hit[0].root.head.text) not in STATE_ORGANS and prep != "from"
     }
     home = others.get(source.actor.country)
     for one in [source, *args.sources]:  # nor is a partner in the act ('Russia and China vowed to block ...')
@@ -762,7 +763,10 @@ def _clause_places(head: Token, actors: DocActors) -> list[tuple[str, tuple[Span
         if token.i in skipped or hit is None or hit[1].kind not in PLACE_KINDS or hit[0].start in seen:
             continue
         seen.add(hit[0].start)
-        prep = hit[0].root.head if hit[0].root.dep_ == "pobj" else None
+        noun = hit[0].root
+        while noun.dep_ in {"poss", "compound", "amod"} and noun.head.i != noun.i:
+            noun = noun.head  # 'from Lebanon's airspace', 'in Syrian towns': the phrase's preposition
+        prep = noun.head if noun.dep_ == "pobj" else None
         out.append((prep.lower_ if prep is not None else "", hit))
     return out
 
