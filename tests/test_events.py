@@ -313,7 +313,8 @@ def test_frames_whose_act_the_lexicon_does_not_know():
     assert ("120", "PSE", "USA") in refused
     # words withheld are no act
     assert not _events("China declined to comment on the report.")
-    assert not _events("Japan vowed to retaliate.")
+    # a vow to retaliate is a threat, not an intent to cooperate
+    assert _dyads("Japan vowed to retaliate.") == {("130", "JPN", "---")}
 
 
 @pytest.mark.slow
@@ -714,3 +715,17 @@ def test_acts_that_are_denied_prescribed_feared_or_sought_are_not_coded(text):
 def test_where_force_came_from_is_not_its_target():
     launched = _dyads("Israeli fighter jets launched the missiles from Lebanon's airspace on Monday.")
     assert not [d for d in launched if d[2] == "LBN"], launched
+
+
+@pytest.mark.slow
+def test_harm_vowed_is_a_threat_and_unnamed_victims_take_the_force_just_told_of():
+    assert ("130", "USA", "MEX") in _dyads("President Donald Trump promised to make Mexico pay for the wall.")
+    injured = _dyads(
+        "Egyptian soldiers opened fire on the protesters in Cairo on Friday. At least two people were injured."
+    )
+    assert ("182", "EGY", "EGY") in injured
+    apart = _dyads(
+        "Egyptian soldiers opened fire on the protesters in Cairo on Friday.\n\nAt least two people were injured in "
+        "a separate incident."
+    )
+    assert ("182", "EGY", "EGY") not in apart

@@ -137,6 +137,8 @@ NON_ACTS = (
 # Acts that may be hostile or not, as the word does not say: a threat to do them is a threat, but 'China vowed to
 # retaliate' (over tariffs) is no intent to cooperate.
 HOSTILE_ACTS = frozenset({"retaliate", "react", "punish", "avenge", "respond"})
+# Acts that harm whoever they are done to: promising them is threatening ('vowed to confront', 'vowed to crush').
+HARM_VERBS = frozenset({"confront", "crush", "destroy", "defeat", "annihilate", "eliminate", "wipe", "retaliate"})
 ADDRESSED_ROOTS = frozenset({"02", "10"})  # appeals and demands are made of someone else
 STATE_SECTORS = frozenset({None, "GOV", "MIL", "LEG", "JUD"})
 HOME_SECTORS = STATE_SECTORS | {"COP", "SPY"}  # a state's agents acting at home: its police, its spies
@@ -184,6 +186,7 @@ class _Context:
     events: list[Event] = field(default_factory=list)
     seen: set[tuple[str, str, str]] = field(default_factory=set)
     last_agreement: tuple[ResolvedActor, ResolvedActor] | None = None
+    last_force: tuple[int, ResolvedActor] | None = None  # (sentence start, source) of the last force coded
 
 
 @dataclass(frozen=True)
@@ -308,8 +311,11 @@ def _candidate(trigger: Trigger, reading: Reading, by_index: dict[int, Trigger],
     # a frame's governed event decides whether a partner is needed ('agreed to resign' needs none, 'agreed to meet'
     # does); a threat, demand or refusal stands without one ('threatened to launch an offensive')
     partnered = reading.governed is None or reading.code[:2] == "03"
+    code = reading.code
+    if code == INTENT_ROOT + "0" and _vows_harm(reading.head):
+        code = THREAT_ROOT + "0"  # 'vowed to confront Obama', 'promised to make Mexico pay': threats
     return _Candidate(
-        reading.code,
+        code,
         reading.head,
         reading.modality,
         args,
@@ -320,9 +326,25 @@ def _candidate(trigger: Trigger, reading: Reading, by_index: dict[int, Trigger],
         done_to=pattern.of_target,
         has_object=trigger.obj is not None,
         acted=trigger.pos == "verb" or reading.governed is not None or _supported(trigger.token),
-        framed=reading.governed is not None or reading.code[:2] != pattern.root,
-        names_act=_names_act(reading.head, reading.code[:2]),
+        framed=reading.governed is not None or code[:2] != pattern.root,
+        names_act=_names_act(reading.head, code[:2]),
     )
+
+
+def _vows_harm(verb: Token) -> bool:
+    """A promise whose act the lexicon does not know but that harms someone: 'vowed to retaliate', 'vowed to
+    confront Obama', 'promised to make Mexico pay'."""
+    for c in children(verb):
+        if (
+            c.dep_ == "xcomp"
+            and c.pos_ == "VERB"
+            and is_infinitive(c)
+            and not any(g.dep_ == "neg" for g in children(c))
+        ):
+            lemma = c.lemma_.lower()
+            made_to_pay = lemma == "make" and any(g.lemma_.lower() == "pay" for g in children(c))
+            return lemma in HOSTILE_ACTS | HARM_VERBS or made_to_pay
+    return False
 
 
 def _co_agents(reading: Reading, args: Args, ctx: _Context) -> Args:
@@ -500,7 +522,22 @@ def _unnamed_agent(c: _Candidate, args: Args, ctx: _Context) -> ResolvedActor:
         if origin is not None:
             span, entry = origin
             return ResolvedActor(ctx.actors.entity_actor(entry), (span.start_char, span.end_char), "place")
+        # 'Egyptian soldiers opened fire on the crowd. At least two people were injured.': the force just told of
+        if ctx.last_force is not None and ctx.last_force[0] in _this_and_previous_sentence(c.head):
+            found = ctx.last_force[1]
+            return ResolvedActor(found.actor, found.span, "place", found.head)
     return _unknown(c.head, "agentless")
+
+
+def _this_and_previous_sentence(token: Token) -> set[int]:
+    """Start indices of the token's sentence and of the one before it in the same paragraph."""
+    start = token.sent.start
+    starts = {start}
+    if start > 0:
+        before = token.doc[start - 1].sent
+        if "\n\n" not in token.doc[before.start : start + 1].text:
+            starts.add(before.start)
+    return starts
 
 
 def _known(r: ResolvedActor) -> bool:
@@ -794,6 +831,8 @@ def _add_event(
         code = "150"  # 'North Korea fired a ballistic missile in a test': a show of force, no attack
     elif code[:2] == "19" and _clash_over(c.head):
         code = "110"  # 'Washington and Moscow have clashed over Syria': a dispute, not a battle
+    if (code[:2] in VIOLENT_ROOTS or code == "175") and _known(source) and source.via not in {"agentless", "place"}:
+        ctx.last_force = (c.head.sent.start, source)
     key = (code, source.actor.country, target.actor.country)
     if key in ctx.seen:
         return
