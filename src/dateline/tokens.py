@@ -86,7 +86,11 @@ def sentence_starts(doc: Doc) -> list[int]:
     return starts
 
 
+def sentence_start(token: Token) -> int:
+    """The index the token's sentence starts at (`token.sent.start` without building the sentence's Span)."""
+    return memo(token.doc, "sentence_starts", sentence_starts)[token.i]
+
+
 def is_question(token: Token) -> bool:
     """Whether the token's sentence is a question ('Will Russia attack?')."""
-    doc = token.doc
-    return memo(doc, "sentence_starts", sentence_starts)[token.i] in memo(doc, "questions", question_sentences)
+    return sentence_start(token) in memo(token.doc, "questions", question_sentences)

@@ -38,7 +38,7 @@ from ..actors.kb import KBEntry, KnowledgeBase
 from ..actors.resolve import PLACE_KINDS, UNKNOWN, DocActors, ResolvedActor
 from ..cameo import lookup
 from ..model import Actor, Event, EventActor, Location, Quote
-from ..tokens import children, memo, tokens
+from ..tokens import children, memo, sentence_start, tokens
 from .arguments import (
     MUTUAL_PREFIXES,
     SUPPORT_VERBS,
@@ -506,7 +506,7 @@ def _unnamed_agent(c: _Candidate, args: Args, ctx: _Context) -> ResolvedActor:
         if c.code.startswith(DOMESTIC_JUSTICE):
             # 'Netanyahu was indicted on corruption charges': a country's justice deals with its own people
             # (only in the country the article is about: 'two Iranian diplomats were arrested' happened abroad)
-            victims = {_placed(t, c, None, ctx).actor.country for t in args.targets}
+            victims = _victim_countries(c, args, ctx)
             home = {ctx.salient[0][0]} if ctx.salient else set()
             if ctx.dateline_location is not None and ctx.dateline_location.country:
                 home = {ctx.dateline_location.country}
@@ -514,7 +514,7 @@ def _unnamed_agent(c: _Candidate, args: Args, ctx: _Context) -> ResolvedActor:
             if owner is not None:
                 return ResolvedActor(owner, (c.head.idx, c.head.idx), "place")
     if c.code[:2] in VIOLENT_ROOTS:
-        victims = {_placed(t, c, None, ctx).actor.country for t in args.targets}
+        victims = _victim_countries(c, args, ctx)
         places = _clause_places(c.head, ctx.actors)
         # only where the force came from: the other country a clause names is more often where it happened
         # ('were killed when the plane crashed in Egypt')
@@ -529,15 +529,23 @@ def _unnamed_agent(c: _Candidate, args: Args, ctx: _Context) -> ResolvedActor:
     return _unknown(c.head, "agentless")
 
 
+def _victim_countries(c: _Candidate, args: Args, ctx: _Context) -> set[str]:
+    return {_placed(t, c, None, ctx).actor.country for t in args.targets}
+
+
 def _this_and_previous_sentence(token: Token) -> set[int]:
     """Start indices of the token's sentence and of the one before it in the same paragraph."""
-    start = token.sent.start
-    starts = {start}
-    if start > 0:
-        before = token.doc[start - 1].sent
-        if "\n\n" not in token.doc[before.start : start + 1].text:
-            starts.add(before.start)
-    return starts
+    before = _previous_sentence(token)
+    return {sentence_start(token)} | ({before.start} if before is not None else set())
+
+
+def _previous_sentence(token: Token) -> Span | None:
+    """The sentence before the token's, when it is in the same paragraph (after a blank line the topic changes)."""
+    start = sentence_start(token)
+    if start == 0:
+        return None
+    before = token.doc[start - 1].sent
+    return None if "\n\n" in token.doc[before.start : start + 1].text else before
 
 
 def _known(r: ResolvedActor) -> bool:
@@ -577,9 +585,7 @@ def _placed(r: ResolvedActor, c: _Candidate, other: ResolvedActor | None, ctx: _
         return r  # 'European leaders', 'Hutu rebels': a nationality or people is stated, one we cannot place
     if owner is None and ctx.actors.default_country and r.actor.sector not in ARMED_SECTORS:
         # an unarmed domestic group ('lawmakers', 'the news media', 'protesters') is local to the dateline
-        kb = ctx.actors.kb
-        entry = kb.lookup(kb.country_name(ctx.actors.default_country) or "")
-        owner = ctx.actors.entity_actor(entry) if entry is not None else None
+        owner = _country_actor(ctx.actors.default_country, ctx)
     if owner is None and (r.actor.sector in STATE_ORGANS or r.actor.sector in LOCAL_GROUPS):
         # 'Congress', 'congressional leaders' in an article about one country's politics are that country's, and
         # so are the civilians, villagers or militants of an article about one country ('killing 290 civilians')
@@ -725,7 +731,7 @@ def _implied_target(
     others = {
         hit[1].country: hit
         for prep, hit in _clause_places(head, ctx.actors)
-        if _role_of(kb, hit[0].root.head.text) not in STATE_ORGANS and prep != "from"
+        if not _an_officials_nationality(hit, kb) and prep != "from"
     }
     home = others.get(source.actor.country)
     for one in [source, *args.sources]:  # nor is a partner in the act ('Russia and China vowed to block ...')
@@ -748,19 +754,15 @@ def _implied_target(
 
 def _previous_sentence_countries(head: Token, actors: DocActors) -> dict[str, tuple[Span, KBEntry]]:
     """Countries the sentence before names as places (not as an official's nationality), in the same paragraph."""
-    start = head.sent.start
-    if start == 0:
+    before = _previous_sentence(head)
+    if before is None:
         return {}
-    before = head.doc[start - 1].sent
-    if "\n\n" in head.doc[before.start : start + 1].text:
-        return {}  # a new paragraph: what came before is another topic
-    kb = actors.kb
     out: dict[str, tuple[Span, KBEntry]] = {}
     for i in range(before.start, before.end):
         hit = actors.kb_hits.get(i)
         if hit is None or hit[1].kind not in PLACE_KINDS or hit[0].start != i:
             continue
-        if _role_of(kb, hit[0].root.head.text) not in STATE_ORGANS:
+        if not _an_officials_nationality(hit, actors.kb):
             out.setdefault(hit[1].country, hit)
     return out
 
@@ -773,9 +775,10 @@ def _shares_clause(verb: Token) -> bool:
     return verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.i != verb.i
 
 
-def _role_of(kb: KnowledgeBase, word: str) -> str | None:
-    found = kb.sector(word)
-    return found.sector if found is not None else None
+def _an_officials_nationality(hit: tuple[Span, KBEntry], kb: KnowledgeBase) -> bool:
+    """'the U.S. president', 'Syrian officials': a country named as a state official's, not as a place."""
+    found = kb.sector(hit[0].root.head.text)
+    return found is not None and found.sector in STATE_ORGANS
 
 
 def _within(span: Span, chars: tuple[int, int]) -> bool:
@@ -832,7 +835,7 @@ def _add_event(
     elif code[:2] == "19" and _clash_over(c.head):
         code = "110"  # 'Washington and Moscow have clashed over Syria': a dispute, not a battle
     if (code[:2] in VIOLENT_ROOTS or code == "175") and _known(source) and source.via not in {"agentless", "place"}:
-        ctx.last_force = (c.head.sent.start, source)
+        ctx.last_force = (sentence_start(c.head), source)
     key = (code, source.actor.country, target.actor.country)
     if key in ctx.seen:
         return
