@@ -729,3 +729,35 @@ def test_harm_vowed_is_a_threat_and_unnamed_victims_take_the_force_just_told_of(
         "a separate incident."
     )
     assert ("182", "EGY", "EGY") not in apart
+
+
+@pytest.mark.slow
+def test_regional_peoples_and_cities_that_name_agreements_are_no_country():
+    detained = _dyads("Mexican police detained hundreds of Central American migrants on Tuesday.")
+    assert detained and all(d[2] != "MEX" and d[2] != "USA" for d in detained), detained
+    assert ("173", "MEX", "MEX") in _dyads("Mexican police detained hundreds of migrants on Tuesday.")
+    paris = _dyads("Mr. Trump announced that the U.S. would withdraw from the Paris climate agreement.")
+    assert paris and all(d[2] != "FRA" for d in paris), paris
+    assert ("125", "ISR", "IRN") in _dyads("Israel rejected the Iranian proposal.")
+
+
+@pytest.mark.slow
+def test_a_definite_thing_takes_the_owner_an_earlier_sentence_gave_it():
+    assert ("125", "PSE", "USA") in _dyads(
+        "The White House unveiled its peace plan on Tuesday. Palestinian President Mahmoud Abbas dismissed the plan."
+    )
+    assert ("051", "ISR", "EGY") in _dyads("A ceasefire plan was proposed by Egypt. Israel welcomed the plan.")
+    assert ("111", "DEU", "ISR") in _dyads("Israel announced a plan to annex land. Germany criticized the plan.")
+    # a new plan ('a plan') and a plan whose owner is the critic's own country refer to no one else's
+    assert not [d for d in _dyads("Israel announced a plan. Germany criticized a plan.") if d[2] == "ISR"]
+    own = _dyads("Germany announced a plan to cut emissions. The German opposition criticized the plan.")
+    assert not [d for d in own if d[2] not in {"DEU", "---"}], own
+
+
+@pytest.mark.slow
+def test_imminent_acts_are_intentions_and_own_country_is_a_target_only_as_the_place():
+    withdrawal = _dyads("The Netherlands announced the imminent withdrawal of its troops from Iraq.")
+    assert not [d for d in withdrawal if d[0].startswith("087")], withdrawal
+    assert ("100", "IRN", "IRN") in _dyads("Iranians are pushing for regime change in Iran.")
+    called = _dyads("President Trump called for illegal immigrants who invade the U.S. to be sent back.")
+    assert ("100", "USA", "USA") not in called, called

@@ -38,6 +38,11 @@ from ..model import Actor
 from ..tokens import children, tokens
 from .kb import DATA_DIR, KBEntry, KnowledgeBase
 
+# Agreements and meetings named after the city they were made in ('the Paris agreement', 'the Minsk accords')
+NAMED_FOR_PLACE = frozenset(
+    {"agreement", "accord", "deal", "treaty", "protocol", "convention", "declaration", "process", "talks", "summit"}
+    | {"conference", "format", "pact", "communique", "framework", "agenda", "consensus", "charter", "principle"}
+)
 UNKNOWN = "---"
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
@@ -299,7 +304,7 @@ class DocActors:
         # even when "Osama bin Laden's" comes first), then anything short of a clause
         posted = token.lemma_.lower() in ACCREDITED_WORDS  # 'the U.N. ambassador' is not the UN's
         for t in _modifier_tokens(token) + ([] if shallow else _phrase_tokens(token)):
-            if t.i == token.i or backer(t):
+            if t.i == token.i or backer(t) or self.names_the_text(t):
                 continue
             found = self._resolve_head(t)
             if found is not None and not (posted and found.via in {"igo", "ngo"}):
@@ -312,6 +317,8 @@ class DocActors:
         found = self.resolve(token, shallow=shallow)
         if found is not None or self.lone_country is None or token.pos_ not in {"NOUN", "PROPN"}:
             return found
+        if self.regional(token):
+            return None  # 'Central American migrants' in an article about Mexico are not Mexico's
         sector = self.kb.sector(token.text)
         entry = self.kb.lookup(self.kb.country_name(self.lone_country) or "")
         if entry is None:
@@ -322,6 +329,24 @@ class DocActors:
             # 'Kurds continued their hunger strike' in an article about Turkey alone
             return ResolvedActor(self._group(token, None, entry), _char_span(_np(token)), "document")
         return None
+
+    def names_the_text(self, token: Token) -> bool:
+        """A city that names an agreement or a round of talks is where it was made, not its party: 'the Paris
+        climate agreement', 'the Minsk accords', 'the Geneva talks' (a country is: 'the Iran deal')."""
+        if token.dep_ != "compound" or token.head.lemma_.lower() not in NAMED_FOR_PLACE:
+            return False
+        entry = self.kb.lookup(token.text)
+        return entry.kind in {"capital", "place"} if entry is not None else token.ent_type_ == "GPE"
+
+    def regional(self, head: Token) -> bool:
+        """A group the text places in a region no one country owns ('Central American migrants', 'Latin American
+        leaders'): its origin is given, and it is none of the countries near it."""
+        doc, first = head.doc, head.left_edge.i
+        return any(
+            self.kb.is_unowned_place(doc[start:end].text)
+            for end in range(first + 1, head.i + 1)
+            for start in range(first, end)
+        )
 
     def coordinated_groups(self, token: Token) -> list[ResolvedActor]:
         """'Hungarian and Romanian officials': besides the first country's group, one per coordinated adjective."""

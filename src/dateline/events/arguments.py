@@ -540,6 +540,7 @@ def verb_arguments(
         # whose the object is: 'rejected the Senegalese plan', 'released the British sailors', 'condemned the steps
         # taken by Egypt'; a source's own means are not ('sent U.S. troops', 'withdrew Russian forces')
         owned = owners + [o for d in target_tokens for o in object_owners(d)]
+        owned = [o for o in owned if not actors.names_the_text(o)]
         targets = _without(resolve_all(owned, actors, shallow=True), sources)
     if not targets and pattern.root in FRAME_TARGET_ROOTS:
         inner = clause_subjects(verb) if pattern.root in CLAUSE_TARGET_ROOTS else []

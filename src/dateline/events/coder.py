@@ -45,7 +45,9 @@ from .arguments import (
     UNPLACED,
     Args,
     noun_arguments,
+    object_owners,
     resolve_all,
+    same,
     verb_arguments,
     verb_subjects,
 )
@@ -100,12 +102,24 @@ RISK_VERBS = frozenset(
 )
 ORDER_VERBS = frozenset({"order", "authorize", "authorise"})  # 'ordered airstrikes': the strikes are the event
 INSIDE = frozenset({"in", "inside", "within"})
+WHERE_PREPS = INSIDE | {"at", "across", "throughout", "around"}  # where an act happens
 # Armed groups that are not a state's forces: their attack at home is on their own country ('militants attacked a
 # checkpoint in Kunduz').
 NON_STATE_ARMED = frozenset({"REB", "UAF", "RAD"})  # (pirates and gangs prey on anyone: not CRM)
 # Acts that say something even when nobody is named as their target ('demanded elections', 'threatened to
 # retaliate', 'launched airstrikes', 'declared a ceasefire', 'is ready to contribute troops'); visits, talks, bare
 # promises, criticism, aid or sanctions without a target say too little.
+# Acts on a thing someone else owns ('rejected the plan', 'criticized the decision', 'welcomed the deal'): its owner
+# is the target; a definite phrase takes the owner an earlier sentence gave it (at most this many tokens back).
+OWNED_THING_ROOTS = frozenset({"05", "11", "12"})
+OWNED_THINGS = frozenset(
+    {"plan", "proposal", "offer", "deal", "agreement", "demand", "request", "decision", "move", "measure", "policy"}
+    | {"bill", "resolution", "initiative", "idea", "ultimatum", "sanction", "tariff", "accusation", "allegation"}
+    | {"claim", "statement", "remark", "comment", "threat", "ban", "ruling", "strategy", "plan", "program"}
+    | {"programme", "budget", "reform", "project", "scheme", "order", "announcement", "position", "stance"}
+)
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+ANTECEDENT_WINDOW = 300
 ABSENT_TARGET_PREFIXES = ("02", "03", "087", "10", "12", "13", "15", "17", "18", "19", "20")
 # Bare refusals, promises, warnings and requests ('declined to rule', 'promised that ...', 'warned that ...', 'will
 # request an analysis') say too little without a target.
@@ -556,7 +570,7 @@ def _placed(r: ResolvedActor, c: _Candidate, other: ResolvedActor | None, ctx: _
     """A sector group the text gives no country ('rebels', 'protesters') takes the country the event happens in
     ('protesters blocked streets in Hong Kong'), or, in a domestic event, the country of the state actor acting
     on it ('Liberian police dispersed demonstrators'); otherwise it stays '---'."""
-    if r.via != UNPLACED or r.head is None:
+    if r.via != UNPLACED or r.head is None or ctx.actors.regional(ctx.doc[r.head]):
         return r
     place = _place_entity(c.head, ctx.actors, deep=True)
     if place is None and c.code[:2] in VIOLENT_ROOTS:
@@ -647,6 +661,10 @@ def _targets(c: _Candidate, args: Args, source: ResolvedActor, ctx: _Context) ->
         fallback = _dominant_other(source, ctx)
         if fallback is not None:
             return [fallback], "salience"
+    if c.acted and c.code[:2] in OWNED_THING_ROOTS:
+        owner = _antecedent_owner(c.head, source, ctx)
+        if owner is not None:
+            return [owner], "implied"
     vague = c.code in VAGUE_CODES and not c.names_act and not c.has_object
     if c.code.startswith(ABSENT_TARGET_PREFIXES) and not vague and not c.done_to and c.acted:
         # the one other country the clause names, when there is one ('threatened to back away from the summit
@@ -654,6 +672,40 @@ def _targets(c: _Candidate, args: Args, source: ResolvedActor, ctx: _Context) ->
         implied = _implied_target(c.head, source, args, ctx, previous=True)
         return ([implied], "implied") if implied is not None else ([_absent(c.head)], "absent")
     return [], ""
+
+
+def _antecedent_owner(head: Token, source: ResolvedActor, ctx: _Context) -> ResolvedActor | None:
+    """Whose a thing acted on is, when an earlier sentence said so: 'Abbas dismissed the plan' after 'Trump's
+    peace plan' or 'the plan the White House unveiled'. The nearest earlier mention of the same noun is the one
+    meant; only a definite phrase with no owner of its own refers back ('a plan' is a new one)."""
+    for obj in _acted_on(head):
+        if obj.pos_ != "NOUN" or obj.lemma_.lower() not in OWNED_THINGS or object_owners(obj):
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in children(obj)):
+            continue
+        lemma, first = obj.lemma_.lower(), max(0, sentence_start(obj) - ANTECEDENT_WINDOW)
+        earlier = (t for t in reversed(tokens(obj.doc)[first : sentence_start(obj)]) if t.pos_ == "NOUN")
+        mention = next((t for t in earlier if t.lemma_.lower() == lemma), None)
+        if mention is None:
+            continue
+        owners = object_owners(mention)
+        # who made it: 'Trump unveiled a plan', 'the plan was proposed by Egypt', 'the plan the White House unveiled'
+        verbs = [mention.head] if mention.dep_ in {"dobj", "nsubjpass"} else []
+        for verb in verbs + [c for c in children(mention) if c.dep_ == "relcl"]:
+            subjects, passive = verb_subjects(verb)
+            agents = [a for p in children(verb) if p.dep_ == "agent" for a in children(p) if a.dep_ == "pobj"]
+            owners += agents if passive else [s for s in subjects if not same(s, mention)]
+        found = [r for r in resolve_all(owners, ctx.actors, shallow=True) if _known(r)]
+        others = [r for r in found if r.actor.country != source.actor.country and r.actor is not source.actor]
+        return others[0] if others and len(found) == len(others) else None
+    return None
+
+
+def _acted_on(head: Token) -> list[Token]:
+    """The things a trigger acts on: its direct object, or its prepositions' objects ('pulled out of the deal')."""
+    kids = children(head)
+    direct = [c for c in kids if c.dep_ == "dobj"]
+    return direct or [o for p in kids if p.dep_ == "prep" for o in children(p) if o.dep_ == "pobj"]
 
 
 def _absent(token: Token) -> ResolvedActor:
@@ -728,12 +780,10 @@ def _implied_target(
     kb = ctx.actors.kb
     # an official's nationality says nothing of the act ('ahead of a meeting with the U.S. president')
     # (nor is where the act came from: 'jets launched the missiles from Lebanon's airspace')
-    others = {
-        hit[1].country: hit
-        for prep, hit in _clause_places(head, ctx.actors)
-        if not _an_officials_nationality(hit, kb) and prep != "from"
-    }
-    home = others.get(source.actor.country)
+    places = [(prep, hit) for prep, hit in _clause_places(head, ctx.actors) if not _an_officials_nationality(hit, kb)]
+    others = {hit[1].country: hit for prep, hit in places if prep != "from"}
+    # its own country counts only as the place where the act is ('regime change in Iran'), not as its people
+    home = next((hit for prep, hit in places if prep in WHERE_PREPS and hit[1].country == source.actor.country), None)
     for one in [source, *args.sources]:  # nor is a partner in the act ('Russia and China vowed to block ...')
         others.pop(one.actor.country, None)
     if not others and home is not None and not _within(home[0], source.span):

@@ -165,7 +165,10 @@ PEOPLE_NOUNS = frozenset(
         "nation",
     }
 )
-PLANNED_ADJ = frozenset({"planned", "proposed", "scheduled", "upcoming", "forthcoming", "expected"})
+PLANNED_ADJ = frozenset(
+    {"planned", "proposed", "scheduled", "upcoming", "forthcoming", "expected", "imminent", "impending", "intended"}
+    | {"promised", "pledged", "anticipated", "looming", "pending", "mooted", "envisaged", "contemplated"}
+)
 # Verbs whose object did not happen: 'averted the threatened tariffs', 'foiled an attack'.
 PREVENT_VERBS = frozenset(
     {
