@@ -120,6 +120,7 @@ OWNED_THINGS = frozenset(
 )
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 ANTECEDENT_WINDOW = 300
+COERCE_CODE = "170"
 ABSENT_TARGET_PREFIXES = ("02", "03", "087", "10", "12", "13", "15", "17", "18", "19", "20")
 # Bare refusals, promises, warnings and requests ('declined to rule', 'promised that ...', 'warned that ...', 'will
 # request an analysis') say too little without a target.
@@ -153,6 +154,12 @@ NON_ACTS = (
 HOSTILE_ACTS = frozenset({"retaliate", "react", "punish", "avenge", "respond"})
 # Acts that harm whoever they are done to: promising them is threatening ('vowed to confront', 'vowed to crush').
 HARM_VERBS = frozenset({"confront", "crush", "destroy", "defeat", "annihilate", "eliminate", "wipe", "retaliate"})
+# Acts against someone's will that a vow announces as a threat: 'vowed to block the resolution', 'vowed to stop the
+# caravan', 'vowed to vote against the bill' (no intent to cooperate)
+OPPOSE_VERBS = frozenset(
+    {"block", "veto", "kill", "stop", "oppose", "fight", "resist", "defy", "repeal", "scrap", "abolish", "punish"}
+    | {"deport", "expel", "annex", "remove", "sue", "prosecute", "jail", "overturn", "thwart", "halt", "reverse"}
+)
 ADDRESSED_ROOTS = frozenset({"02", "10"})  # appeals and demands are made of someone else
 STATE_SECTORS = frozenset({None, "GOV", "MIL", "LEG", "JUD"})
 HOME_SECTORS = STATE_SECTORS | {"COP", "SPY"}  # a state's agents acting at home: its police, its spies
@@ -248,7 +255,7 @@ def code_events(
 def _trigger_candidates(triggers: list[Trigger], by_index: dict[int, Trigger], ctx: _Context) -> list[_Candidate]:
     readings: list[tuple[Trigger, Reading]] = []
     for trigger in triggers:
-        if _means_of_force(trigger, by_index) or _risks(trigger):
+        if _means_of_force(trigger, by_index) or _risks(trigger) or _circumstance(trigger):
             continue
         reading = read_trigger(trigger, by_index, ctx.lexicon)
         if reading is not None:
@@ -261,6 +268,15 @@ def _trigger_candidates(triggers: list[Trigger], by_index: dict[int, Trigger], c
             continue  # a governor's plain reading: its framed reading says more ('threatened' + 'to invade')
         out.append(_candidate(trigger, reading, by_index, ctx))
     return out
+
+
+def _circumstance(trigger: Trigger) -> bool:
+    """'Was forced to concede', 'have been forced to close': a passive of bare coercion with no one forcing tells of
+    circumstances or pressure, not of an act of coercion ('Russia forced Ukraine to withdraw' is one)."""
+    if trigger.pattern.code != COERCE_CODE or trigger.pos != "verb":
+        return False
+    kids = children(trigger.token)
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in kids) and not any(c.dep_ == "agent" for c in kids)
 
 
 def _risks(trigger: Trigger) -> bool:
@@ -357,7 +373,8 @@ def _vows_harm(verb: Token) -> bool:
         ):
             lemma = c.lemma_.lower()
             made_to_pay = lemma == "make" and any(g.lemma_.lower() == "pay" for g in children(c))
-            return lemma in HOSTILE_ACTS | HARM_VERBS or made_to_pay
+            against = any(g.dep_ == "prep" and g.lower_ == "against" for g in children(c))
+            return lemma in HOSTILE_ACTS | HARM_VERBS | OPPOSE_VERBS or made_to_pay or against
     return False
 
 

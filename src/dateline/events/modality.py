@@ -124,6 +124,15 @@ SPECULATIVE_NOUNS = frozenset(
         "contention",
         "accusation",
         "suspicion",
+        "insistence",  # "Trump's insistence that he meet with Xi": wanted, not done
+        "demand",
+        "request",
+        "proposal",
+        "suggestion",
+        "hope",
+        "wish",
+        "desire",
+        "expectation",
     }
 )
 SPECULATIVE_ADJ = frozenset(
@@ -198,6 +207,8 @@ DISPATCH_VERBS = frozenset({"send", "dispatch", "scramble", "deploy"})
 FORCE_VERBS = frozenset({"strike", "bomb", "attack", "hit", "shell", "pound", "raid", "storm", "shoot"})
 EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "acl", "pcomp", "advcl", "csubj"})
 COOPERATION_ROOTS = frozenset({"04", "05", "06", "07", "08"})
+AGREE_VERBS = frozenset({"agree", "concur"})
+WORD_ROOTS = frozenset({"01", "02", "10", "11", "12"})  # acts done in words: statements, appeals, demands, ...
 HARM_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 INTENT_ROOT = "03"
 FORCE_POSTURE_ROOT = "15"
@@ -358,7 +369,7 @@ def _governor(token: Token) -> Token | None:
 def read_trigger(trigger: Trigger, by_index: dict[int, Trigger], lexicon: Lexicon) -> Reading | None:
     """How a trigger is coded, or None when its clause does not assert it (negated, speculative, asked...)."""
     token = trigger.token
-    if _warns_against(token):
+    if _warns_against(token) or _agrees_that(trigger):
         return None
     anchor = _anchor(trigger, by_index, lexicon)
     gov = governor(anchor)
@@ -531,6 +542,19 @@ def _planned(token: Token) -> bool:
     return any(c.dep_ == "amod" and c.lower_ in PLANNED_ADJ for c in children(token))
 
 
+def _agrees_that(trigger: Trigger) -> bool:
+    """'The US and Russia agree that a chemical attack occurred': shared views, no promise to act ('agreed to
+    meet', 'agreed on a ceasefire' are)."""
+    token = trigger.token
+    if trigger.pattern.root != INTENT_ROOT or trigger.pos != "verb" or token.lemma_.lower() not in AGREE_VERBS:
+        return False
+    kids = children(token)
+    clauses = [c for c in kids if c.dep_ == "ccomp"]
+    # ('agreed that they would hold talks' promises)
+    promised = any(a.dep_ == "aux" and a.lower_ in {"will", "would", "'ll"} for c in clauses for a in children(c))
+    return bool(clauses) and not promised and not any(c.dep_ in {"xcomp", "prep", "dobj"} for c in kids)
+
+
 def _warns_against(token: Token) -> bool:
     """'warned against overreacting', 'cautioned against a hasty agreement': advice with no one threatened (a
     warning addressed to someone, 'warned Iran against ...', stays a threat)."""
@@ -553,8 +577,8 @@ def _is_threat(code: str) -> bool:
 def _framed(trigger: Trigger, frame: Trigger, lexicon: Lexicon) -> Reading | None:
     """One event for 'threatened to invade', 'urged X to negotiate', 'refused to release' at the governor."""
     mood = _trigger_mood(frame)
-    if mood.negated or mood.speculative or mood.question:
-        return None
+    if mood.negated or mood.speculative or mood.question or mood.obligation:
+        return None  # ('the Taliban must agree to a cease-fire': what they ought to do, not what they promised)
     root = frame.pattern.root
     if mood.conditional and root != THREAT_ROOT:
         return None
@@ -563,6 +587,8 @@ def _framed(trigger: Trigger, frame: Trigger, lexicon: Lexicon) -> Reading | Non
     a_view = governed_mood.obligation or governed_mood.speculative
     if root == INTENT_ROOT and trigger.token.dep_ == "ccomp" and a_view:
         return None  # 'agreed that Russian and U.S. forces should be fighting together': a view, not a promise
+    if root == THREAT_ROOT and governed_mood.negated and trigger.pattern.root in COOPERATION_ROOTS:
+        root = REJECT_ROOT  # 'warned it will not make concessions to terrorists': a refusal
     if root == INTENT_ROOT and governed_mood.negated:
         if trigger.pattern.root in HARM_ROOTS:
             return None  # 'agreed not to impose tariffs' promises restraint: no refusal, no threat
@@ -574,9 +600,12 @@ def _framed(trigger: Trigger, frame: Trigger, lexicon: Lexicon) -> Reading | Non
     return Reading(code, frame.token, modality, trigger)
 
 
-def _intention(trigger: Trigger, lexicon: Lexicon, modality: str) -> Reading:
-    """A future or intended event: cooperation -> 03x intent, harm -> 13x threat, anything else keeps its code."""
+def _intention(trigger: Trigger, lexicon: Lexicon, modality: str) -> Reading | None:
+    """A future or intended event: cooperation -> 03x intent, harm -> 13x threat; words still to be said ('will
+    demand a review', 'plans to appeal') are no event yet; anything else keeps its code."""
     root = trigger.pattern.root
+    if root in WORD_ROOTS:
+        return None
     if root == FORCE_POSTURE_ROOT and _to_help(trigger.token):
         # 'Canada will send troops to Iraq to help advise its government': protection offered, not a threat
         return Reading(PROTECTION_INTENT, trigger.token, modality)
