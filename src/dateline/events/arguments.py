@@ -727,7 +727,8 @@ def _noun_roles(noun: Token, pattern: Pattern, obj: Token | None) -> tuple[list[
 
 def _owner_of_governing_noun(noun: Token) -> list[Token]:
     """'the outcome of X's visit' / "X's decision to suspend": the possessor of the noun that governs this one."""
-    if noun.dep_ == "pobj" and noun.head.head.dep_ in {"nsubj", "dobj", "pobj"}:
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ in {"nsubj", "dobj", "pobj"}:
+        # (only 'of': "her explanation on the Libya attacks" is no attack of hers)
         return [c for c in children(noun.head.head) if c.dep_ == "poss"]
     if noun.dep_ in {"xcomp", "acl"}:
         return [c for c in children(noun.head) if c.dep_ == "poss"]
