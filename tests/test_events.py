@@ -768,6 +768,12 @@ def test_vows_to_oppose_are_threats_and_forced_to_is_no_coercion():
 
 
 @pytest.mark.slow
+def test_attacking_a_plan_is_criticism():
+    assert ("111", "GBR", "GBR") in _dyads("British opposition parties attacked the Labour government's asylum plans.")
+    assert ("190", "RUS", "UKR") in _dyads("Russian forces attacked the Ukrainian positions near Donetsk.")
+
+
+@pytest.mark.slow
 def test_words_still_to_be_said_obligations_and_shared_views_are_no_events():
     assert not _dyads("The Obama administration will demand a thorough review from Mexico.")
     assert ("100", "USA", "MEX") in _dyads("The Obama administration demanded a thorough review from Mexico.")

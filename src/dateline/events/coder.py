@@ -117,6 +117,7 @@ OWNED_THINGS = frozenset(
     | {"bill", "resolution", "initiative", "idea", "ultimatum", "sanction", "tariff", "accusation", "allegation"}
     | {"claim", "statement", "remark", "comment", "threat", "ban", "ruling", "strategy", "plan", "program"}
     | {"programme", "budget", "reform", "project", "scheme", "order", "announcement", "position", "stance"}
+    | {"record", "speech", "report", "legislation", "approach", "handling", "response", "idea", "view"}
 )
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 ANTECEDENT_WINDOW = 300
@@ -926,7 +927,11 @@ def _clash_over(head: Token) -> bool:
 def _verbal_attack(c: _Candidate, source: ResolvedActor, target: ResolvedActor) -> bool:
     """A politician 'attacking' a person, a party, the press or a group of citizens attacks with words; armies,
     armed groups and countries attacked with arms are another matter."""
-    if c.head.lemma_.lower() != "attack" or source.actor.kind != "person":
+    if c.head.lemma_.lower() != "attack":
+        return False
+    if any(o.dep_ == "dobj" and o.lemma_.lower() in OWNED_THINGS for o in children(c.head)):
+        return True  # 'parties attacked Tory plans', 'attacked the decision': words against a thing said or planned
+    if source.actor.kind != "person":
         return False
     if source.actor.sector in ARMED_SECTORS | {"COP", "SPY"}:
         return False
