@@ -29,7 +29,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import numpy
 import yaml
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
+from spacy.strings import get_string_id
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from .actors.resolve import DocActors
@@ -293,7 +297,8 @@ class _Index:
         self.tok = tokens(doc)  # Token objects made once (tokens.py); `doc[i]` would make a new one each time
         self.text = text
         self.starts: list[int] = doc.to_array("IDX").tolist() if len(doc) else []
-        self.line_breaks = [t.i for t in self.tok if t.is_space and "\n" in t.text]
+        spaces = numpy.flatnonzero(doc.to_array("IS_SPACE")).tolist() if len(doc) else []
+        self.line_breaks = [i for i in spaces if "\n" in self.tok[i].text]
         self.inside = bytearray(len(doc))
         self.marks = bytearray(len(doc))
         for qs in spans:
@@ -775,7 +780,8 @@ def _clause_tokens(cue: Token) -> list[int]:
 
 def _indirect(ix: _Index, actors: DocActors, used: set[int], covered: bytearray) -> list[Quote]:
     out: list[Quote] = []
-    for t in ix.tok:
+    for i in _cue_candidates(actors.doc):
+        t = ix.tok[i]
         if ix.inside[t.i] or t.i in used or covered[t.i]:
             continue
         if _is_according(t):
@@ -788,6 +794,20 @@ def _indirect(ix: _Index, actors: DocActors, used: set[int], covered: bytearray)
         if quote is not None:
             out.append(quote)
     return out
+
+
+def _cue_candidates(doc: Doc) -> list[int]:
+    """Indices of the tokens `_indirect` can take for a cue: 'according', a colon, and verbs whose lemma the cue
+    lexicon lists; read from the Doc's arrays, so the other nine tokens in ten cost no Token."""
+    strings = doc.vocab.strings
+    columns = doc.to_array([POS, LEMMA, LOWER, ORTH])
+    lexicon = cue_lexicon()
+    lemmas, inverse = numpy.unique(columns[:, 1], return_inverse=True)
+    listed = numpy.array([strings[h].lower() in lexicon for h in lemmas.tolist()], dtype=bool)[inverse]
+    verbal = (columns[:, 0] == VERB) | (columns[:, 0] == AUX)
+    according = columns[:, 2] == get_string_id("according")
+    colon = columns[:, 3] == get_string_id(":")
+    return numpy.flatnonzero((verbal & listed) | according | colon).tolist()
 
 
 def _reported(ix: _Index, actors: DocActors, cue: Token, entry: CueEntry, covered: bytearray) -> Quote | None:
@@ -1071,7 +1091,8 @@ def _resolve_pronouns(ix: _Index, actors: DocActors, quotes: list[Quote], lines:
     if not waiting:
         return
     person, seen_at = None, -1
-    for i in range(len(ix.tok)):
+    # only the tokens a quotation waits at or an actor is named at matter, in text order
+    for i in sorted(i for i in waiting.keys() | actors.token_actor.keys() if i < len(ix.tok)):
         for q in waiting.get(i, ()):
             if person is None:
                 continue

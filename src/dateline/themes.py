@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -28,6 +29,7 @@ THEMES_PATH = Path(__file__).resolve().parent / "data" / "themes.yaml"
 MAX_EVIDENCE = 10  # ThemeHits kept per theme: enough to show why, without growing the record with long texts
 MIN_STEM = 2  # shortest `*` stem accepted ("tv*" would be 2)
 _TOKEN = re.compile(r"\w+(?:[-'\u2019]\w+)*")
+_SPLIT = re.compile(f"({_TOKEN.pattern})")  # `split` keeps the words (the group) between the separators
 
 ThemeName = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]*$")]
 
@@ -81,24 +83,43 @@ class ThemeLexicon:
                 self._first.setdefault(trigger.words[0], []).append(trigger)
                 if trigger.stem and len(trigger.words) == 1:
                     self._stem_lengths.add(len(trigger.words[0]))
+        # the first letters (as many as the shortest stem has) of every key a stem lookup can find: `hits` tries a
+        # word's prefixes only when its own first letters are among them
+        shortest = min(self._stem_lengths, default=0)
+        self._stem_starts = {key[:shortest] for key in self._first if len(key) >= shortest}
 
     def hits(self, text: str, start: int = 0) -> list[ThemeHit]:
         """Every trigger occurrence in `text[start:]`, one per theme and position (the longest)."""
-        tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start)]
-        lowered = [t[0].lower() for t in tokens]
+        # separators and words alternate; their running lengths give each word's offsets, read only for the hits
+        parts = _SPLIT.split(text[start:])
+        ends = list(accumulate(map(len, parts), initial=start))  # ends[k + 1]: where parts[k] ends
+        words = parts[1::2]
+        lowered = [w.lower() for w in words]
         found: dict[tuple[str, int], ThemeHit] = {}
-        first, lengths = self._first, sorted(self._stem_lengths)
-        for i, (word, begin, _) in enumerate(tokens):
-            lower = lowered[i]  # inlined lookups, not a generator: this loop sees every word of every article
-            candidates = [*first.get(word, ()), *(first.get(lower, ()) if lower != word else ())]
-            for n in lengths:
-                if n >= len(lower):
-                    break
-                candidates += first.get(lower[:n], ())
+        first, lengths, stem_starts = self._first, sorted(self._stem_lengths), self._stem_starts
+        shortest = lengths[0] if lengths else 0
+        # the words that can start a trigger, each decided once: a key as written or lowercased, or (behind the
+        # `stem_starts` test) a word a stem is a prefix of
+        keyed = {w for w in set(words) if w in first}
+        keyed |= {w for w in set(lowered) if w in first or (len(w) > shortest and w[:shortest] in stem_starts)}
+        for i, word in enumerate(words):
+            lower = lowered[i]
+            if word not in keyed and lower not in keyed:
+                continue
+            candidates = first.get(word, ())
+            if lower != word and lower in first:
+                candidates = [*candidates, *first[lower]]
+            if lengths and len(lower) > shortest and lower[:shortest] in stem_starts:
+                candidates = [*candidates]
+                for n in lengths:
+                    if n >= len(lower):
+                        break
+                    candidates += first.get(lower[:n], ())
             for trigger in candidates:
-                end = _match(trigger, tokens, lowered, i)
-                if end is None:
+                last = _match(trigger, words, lowered, i)
+                if last is None:
                     continue
+                begin, end = ends[2 * i + 1], ends[2 * last + 2]
                 key = (trigger.theme, begin)
                 if key not in found or end > found[key].span[1]:
                     found[key] = ThemeHit(trigger.theme, text[begin:end], (begin, end))
@@ -180,14 +201,14 @@ def _compile(theme: str, raw: str) -> _Trigger | None:
     return _Trigger(theme, words if exact else tuple(w.lower() for w in words), stem, exact)
 
 
-def _match(trigger: _Trigger, tokens: list[tuple[str, int, int]], lowered: list[str], i: int) -> int | None:
-    """End offset of `trigger` matched from token `i`, or None."""
+def _match(trigger: _Trigger, words: list[str], lowered: list[str], i: int) -> int | None:
+    """Index of the last word of `trigger` matched from word `i`, or None."""
     n = len(trigger.words)
-    if i + n > len(tokens):
+    if i + n > len(words):
         return None
     for k, want in enumerate(trigger.words):
-        got = tokens[i + k][0] if trigger.exact else lowered[i + k]
+        got = words[i + k] if trigger.exact else lowered[i + k]
         last = k == n - 1
         if not (got == want or (last and trigger.stem and got.startswith(want))):
             return None
-    return tokens[i + n - 1][2]
+    return i + n - 1

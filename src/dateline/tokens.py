@@ -12,10 +12,12 @@ would grow between its passes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
+import numpy
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 
 T = TypeVar("T")
@@ -23,6 +25,7 @@ T = TypeVar("T")
 _TOKENS = "dateline.tokens"
 _CHILDREN = "dateline.children"
 _MEMO = "dateline.memo"
+_NO_CHILDREN: list[Token] = []  # shared by every token without dependents: never to be changed
 
 
 @contextmanager
@@ -53,13 +56,37 @@ def children(token: Token) -> list[Token]:
         toks = doc.user_data.get(_TOKENS)
         if toks is None:
             return list(token.children)
-        table = [[] for _ in toks]
-        for t in toks:
-            head = t.head.i
-            if head != t.i:
-                table[head].append(t)
+        # one list per token that has dependents; the others share one empty list (allocating a million lists
+        # that stay empty cost more than the rest of the table, mostly in garbage-collector passes)
+        table = [_NO_CHILDREN] * len(toks)
+        for i, h in enumerate(head_indices(doc)):  # in text order, as spaCy gives them
+            if h == i:
+                continue
+            if table[h] is _NO_CHILDREN:
+                table[h] = [toks[i]]
+            else:
+                table[h].append(toks[i])
         doc.user_data[_CHILDREN] = table
     return table[token.i]
+
+
+def head_indices(doc: Doc) -> list[int]:
+    """For each token index, the index of its syntactic head, read from the Doc's array at once (`t.head.i` makes
+    a Token object per call)."""
+    return memo(doc, "heads", _head_indices)
+
+
+def _head_indices(doc: Doc) -> list[int]:
+    offsets = doc.to_array("HEAD").view(numpy.int64)  # relative offsets, stored as unsigned integers
+    return (offsets + numpy.arange(len(doc), dtype=numpy.int64)).tolist()
+
+
+def head(token: Token) -> Token:
+    """`token.head`, from the shared list inside `shared(doc)`."""
+    toks = token.doc.user_data.get(_TOKENS)
+    if toks is None:
+        return token.head
+    return toks[head_indices(token.doc)[token.i]]
 
 
 def memo(doc: Doc, name: str, build: Callable[[Doc], T]) -> T:
@@ -73,16 +100,56 @@ def memo(doc: Doc, name: str, build: Callable[[Doc], T]) -> T:
     return table[name]
 
 
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per article inside `shared(doc)`: spaCy joins it anew, a Token per word, on every
+    access."""
+    return memo(doc, "text", lambda d: "".join([t.text_with_ws for t in tokens(d)]))
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token indices of every sentence, in order."""
+    return memo(doc, "sentence_bounds", lambda d: [(s.start, s.end) for s in d.sents])
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """`doc[start:end].text` without building the Span and its Tokens."""
+    if end <= start:
+        return ""
+    toks = tokens(doc)
+    return "".join([t.text_with_ws for t in toks[start : end - 1]]) + toks[end - 1].text
+
+
+def with_pos(doc: Doc, names: Iterable[str]) -> list[Token]:
+    """The tokens whose `pos_` is one of `names`, in text order, picked from the Doc's array of parts of speech: a
+    loop that only cares about nouns need not touch every token."""
+    pos = memo(doc, "pos", lambda d: d.to_array("POS"))
+    toks = tokens(doc)
+    return [toks[i] for i in numpy.flatnonzero(numpy.isin(pos, [POS_IDS[n] for n in names])).tolist()]
+
+
 def question_sentences(doc: Doc) -> frozenset[int]:
     """Start indices of the sentences that end in a question mark (before any closing quotation mark)."""
-    return frozenset(s.start for s in doc.sents if s.text.rstrip().rstrip("\"”’'").endswith("?"))
+    toks = tokens(doc)
+    out = set()
+    for start, end in sentence_bounds(doc):
+        # `sent.text`, read from its end only: from the last token back until what the stripping leaves is not
+        # empty (then no earlier character can change the answer)
+        k = end - 1
+        while True:
+            tail = "".join([t.text_with_ws for t in toks[k:end]]).rstrip().rstrip("\"”’'")
+            if tail or k == start:
+                break
+            k -= 1
+        if tail.endswith("?"):
+            out.add(start)
+    return frozenset(out)
 
 
 def sentence_starts(doc: Doc) -> list[int]:
     """For each token index, the index its sentence starts at."""
     starts = [0] * len(doc)
-    for sent in doc.sents:
-        starts[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
+    for start, end in sentence_bounds(doc):
+        starts[start:end] = [start] * (end - start)
     return starts
 
 

@@ -85,7 +85,10 @@ def _doc_words(doc: Doc, start: int) -> list[Word]:
         new_sentence[0] = True
         new_sentence[1:] = seen[1:] > seen[:-1]
     proper = (pos[alpha] == PROPN) | (ent_type[alpha] != 0) | (title[alpha].astype(bool) & ~new_sentence)
-    words = [strings[h] for h in lower[alpha].tolist()]
+    # each distinct word is read from the StringStore once (a read decodes a new str)
+    distinct, inverse = np.unique(lower[alpha], return_inverse=True)
+    names = [strings[h] for h in distinct.tolist()]
+    words = [names[k] for k in inverse.tolist()]
     return list(zip(words, (~proper).tolist(), new_sentence.tolist(), strict=True))
 
 

@@ -291,6 +291,7 @@ class KnowledgeBase:
         self._folded: dict[str, tuple[int, KBEntry]] = {}
         self._sectors: dict[str, SectorWord] = {}
         self._sector_memo: dict[str, SectorWord | None] = {}  # `sector` is asked of nearly every word of a text
+        self._lookup_memo: dict[str, KBEntry | None] = {}  # `lookup` is asked of every name match of a text
         self._outlets: set[str] = set()
         self._outlets_folded: set[str] = set()
         self._unowned_places: set[str] = set()  # case-folded names of seas and regions no country owns
@@ -304,6 +305,16 @@ class KnowledgeBase:
 
     def lookup(self, text: str) -> KBEntry | None:
         """The actor `text` names exactly ("Washington", "the Kremlin", "U.S.", "Azerbaijan's"), or None."""
+        try:
+            return self._lookup_memo[text]
+        except KeyError:
+            pass
+        if len(self._lookup_memo) >= SECTOR_MEMO_SIZE:
+            self._lookup_memo.clear()
+        found = self._lookup_memo[text] = self._find(text)
+        return found
+
+    def _find(self, text: str) -> KBEntry | None:
         cleaned = _clean(text)
         if not cleaned:
             return None
@@ -416,6 +427,7 @@ class KnowledgeBase:
         alias = _clean(alias)
         if not alias:
             return
+        self._lookup_memo.clear()  # an answer remembered may change
         rank = _RANK[entry.kind]
         if _is_short_caps(alias):
             table, key = self._acronym, alias.replace(".", "")
@@ -542,6 +554,7 @@ class KnowledgeBase:
 
     def _drop(self, alias: str) -> None:
         alias = _clean(alias)
+        self._lookup_memo.clear()
         if _is_short_caps(alias):
             self._acronym.pop(alias.replace(".", ""), None)
         self._exact.pop(alias, None)

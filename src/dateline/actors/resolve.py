@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..errors import DataFileError
 from ..model import Actor
-from ..tokens import children, tokens
+from ..tokens import children, doc_text, head, span_text, tokens, with_pos
 from .kb import DATA_DIR, KBEntry, KnowledgeBase
 
 # Agreements and meetings named after the city they were made in ('the Paris agreement', 'the Minsk accords')
@@ -122,9 +122,10 @@ class DocActors:
         in_clause = self._clause_person(i)
         if in_clause is not None:
             return in_clause
+        toks = tokens(doc)
         for j in self._persons_before(i):
-            token = doc[j]
-            head_is_subject = token.dep_ in {"compound", "appos"} and token.head.dep_ == "nsubj"
+            token = toks[j]
+            head_is_subject = token.dep_ in {"compound", "appos"} and head(token).dep_ == "nsubj"
             if token.dep_ in {"nsubj", "nsubjpass"} or head_is_subject:
                 return self.actor_at(j)
         return None
@@ -169,7 +170,7 @@ class DocActors:
         President Obama') is only meant by a description that says so (`former`).
         """
         doc = self.doc
-        limit = doc[before].idx if before < len(doc) else len(doc.text)
+        limit = doc[before].idx if before < len(doc) else len(doc_text(doc))
         holders: list[tuple[int, int, Actor]] = []  # (mentions so far, start of the last one, person)
         for actor in self.actors.values():
             if actor.kind != "person" or not actor.role:
@@ -198,7 +199,7 @@ class DocActors:
         """The paragraph a character offset lies in, counted from 0: blank lines separate paragraphs, or single
         line breaks in a text that has no blank lines."""
         if self._breaks is None:
-            text = self.doc.text
+            text = doc_text(self.doc)
             breaks = [m.start() for m in re.finditer(r"\n[ \t]*\n\s*", text)]
             if not breaks:
                 breaks = [m.start() for m in re.finditer(r"\n\s*", text)]
@@ -413,7 +414,7 @@ class DocActors:
                         if fits(hit):
                             return hit
         # a country written as part of the same compound name ("the Azerbaijani Foreign Ministry")
-        for t in self.doc[token.left_edge.i : token.i]:
+        for t in tokens(self.doc)[token.left_edge.i : token.i]:
             hit = self.kb_hits.get(t.i)
             if hit is not None and not backer(t) and fits(hit[1]):
                 return hit[1]
@@ -436,9 +437,9 @@ class DocActors:
         span = _char_span(tokens)
         if span not in existing.mentions:
             existing.mentions.append(span)
-        toks = tokens if isinstance(tokens, Span) else [tokens]
-        for t in toks:
-            self.token_actor.setdefault(t.i, key)
+        inside = range(tokens.start, tokens.end) if isinstance(tokens, Span) else [tokens.i]
+        for i in inside:
+            self.token_actor.setdefault(i, key)
         return existing
 
     def entity_actor(self, entry: KBEntry) -> Actor:
@@ -505,18 +506,20 @@ def _lookup(kb: KnowledgeBase, text: str) -> KBEntry | None:
 
 def _mark_kb_hits(actors: DocActors, matcher: PhraseMatcher) -> None:
     doc = actors.doc
-    spans = [doc[s:e] for _, s, e in matcher(doc)]
+    matches = [(s, e) for _, s, e in matcher(doc)]  # a Span only for the matches that name someone
     taken: set[int] = set()
-    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
-        if any(i in taken for i in range(span.start, span.end)):
+    for start, end in sorted(matches, key=lambda m: (-(m[1] - m[0]), m[0])):
+        if any(i in taken for i in range(start, end)):
             continue
-        entry = _lookup(actors.kb, span.text)
+        text = span_text(doc, start, end)
+        entry = _lookup(actors.kb, text)
         if entry is None:
-            if actors.kb.is_unowned_place(span.text):
-                taken.update(range(span.start, span.end))  # 'the Indian Ocean' names no one, and not India
+            if actors.kb.is_unowned_place(text):
+                taken.update(range(start, end))  # 'the Indian Ocean' names no one, and not India
             continue
-        taken.update(range(span.start, span.end))
-        for i in range(span.start, span.end):
+        taken.update(range(start, end))
+        span = doc[start:end]
+        for i in range(start, end):
             actors.kb_hits[i] = (span, entry)
 
 
@@ -525,8 +528,8 @@ def _mark_persons(actors: DocActors) -> None:
     candidates: list[Span] = [e for e in doc.ents if e.label_ == "PERSON"]
     toks = tokens(doc)
     # NER misses names after titles and mislabels others: a capitalised run after a title word is a name too
-    for t in toks:
-        if t.pos_ == "PROPN" and t.i not in actors.kb_hits and t.i > 0:
+    for t in with_pos(doc, ["PROPN"]):
+        if t.i not in actors.kb_hits and t.i > 0:
             prev = toks[t.i - 1]
             sector = actors.kb.sector(prev.text)
             if sector is not None and sector.title and prev.text[:1].isupper():
@@ -537,21 +540,25 @@ def _mark_persons(actors: DocActors) -> None:
     last_names: dict[str, str] = {}
     for span in sorted(candidates, key=lambda s: (s.start, -(s.end - s.start))):
         span = _trim_name(span)
-        if span is None or any(t.i in actors.kb_hits for t in span) or any(t.i in actors.token_actor for t in span):
+        if span is None:
             continue
-        if actors.kb.sector(span.text) is not None or actors.kb.is_outlet(span.text):
+        inside = range(span.start, span.end)
+        if any(i in actors.kb_hits for i in inside) or any(i in actors.token_actor for i in inside):
             continue
-        last = span[-1].text
+        name = span_text(doc, span.start, span.end)
+        if actors.kb.sector(name) is not None or actors.kb.is_outlet(name):
+            continue
+        last = toks[span.end - 1].text
         key = last_names.get(last)
         known = actors.actors[key].name if key is not None else ""
-        if len(span) > 1 and " " in known and known != span.text:
+        if len(span) > 1 and " " in known and known != name:
             key = None  # same surname, another first name: another person (Heydar and Ilham Aliyev)
         title = _title_of(actors, span)
         if key is None:
-            key = f"person:{span.text}"
+            key = f"person:{name}"
             if key in actors.actors:
-                key = f"person:{span.text}#{span.start}"
-            actors._add(_new_person(actors, span.text, title), key, span)
+                key = f"person:{name}#{span.start}"
+            actors._add(_new_person(actors, name, title), key, span)
             if title.post:
                 actors.posts[key] = title.post
             last_names.setdefault(last, key)
@@ -559,7 +566,7 @@ def _mark_persons(actors: DocActors) -> None:
         else:
             person = actors.actors[key]
             if len(span) > 1 and " " not in person.name:
-                person.name = span.text  # 'Trump' first, 'Donald Trump' later: keep the full name
+                person.name = name  # 'Trump' first, 'Donald Trump' later: keep the full name
             if person.role is None and title.role:
                 country = title.country
                 if country is None and title.post is not None and person.country == UNKNOWN:
@@ -636,9 +643,11 @@ def _new_person(actors: DocActors, name: str, title: _Title) -> Actor:
 def _mark_surnames(actors: DocActors) -> None:
     """Surnames the NER missed or mislabelled ('added Garayev' tagged PRODUCT) still name the person."""
     by_surname = {a.name.split()[-1]: k for k, a in actors.actors.items() if a.kind == "person" and " " in a.name}
-    for t in tokens(actors.doc):
+    if not by_surname:
+        return
+    for t in with_pos(actors.doc, ["PROPN"]):
         key = by_surname.get(t.text)
-        if key is not None and t.pos_ == "PROPN" and t.i not in actors.token_actor and t.i not in actors.kb_hits:
+        if key is not None and t.i not in actors.token_actor and t.i not in actors.kb_hits:
             actors._add(actors.actors[key], key, t)
 
 
@@ -675,20 +684,23 @@ def _trim_name(span: Span) -> Span | None:
     """Drop possessive endings and leading titles the NER swallowed ('President Aliyev', "Trump's")."""
     start, end = span.start, span.end
     doc = span.doc
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].pos_ == "PUNCT"):
+    toks = tokens(doc)
+    while end > start and (toks[end - 1].tag_ == "POS" or toks[end - 1].pos_ == "PUNCT"):
         end -= 1
-    while start < end and doc[start].pos_ not in NAME_POS:
+    while start < end and toks[start].pos_ not in NAME_POS:
         start += 1
     # a name rarely repeats a word back to back: 'Trump Trump' is two mentions run together (a headline list
     # glued to the next sentence); keep the last, which starts the text that follows. The leaders table lists
     # the real ones ('Abdullah Abdullah').
-    if doc[start:end].text.casefold() not in leaders():
+    if span_text(doc, start, end).casefold() not in leaders():
         for k in range(end - 1, start, -1):
-            if doc[k].text == doc[k - 1].text:
+            if toks[k].text == toks[k - 1].text:
                 start = k
                 break
     if end <= start:
         return None
+    if (start, end) == (span.start, span.end):
+        return span
     return doc[start:end]
 
 
@@ -736,14 +748,14 @@ def _title_of(actors: DocActors, span: Span) -> _Title:
         word = kb.sector(t.text)
         prev = toks[j - 1] if j > 0 else None
         two = kb.sector(f"{prev.text} {t.text}") if prev is not None and prev.pos_ not in {"DET", "SPACE"} else None
-        words3 = doc[j - 2 : j + 1] if j > 1 and sector is None else None
-        three = kb.sector(words3.text) if words3 is not None and not any(w.is_space for w in words3) else None
+        words3 = toks[j - 2 : j + 1] if j > 1 and sector is None else None
+        three = kb.sector(span_text(doc, j - 2, j + 1)) if words3 and not any(w.is_space for w in words3) else None
         if three is not None:
-            role_tokens = list(doc[j - 2 : j + 1])
+            role_tokens = list(toks[j - 2 : j + 1])
             sector = three.sector
             j -= 2
         elif two is not None and sector is None:
-            role_tokens = [doc[j - 1], t]
+            role_tokens = [toks[j - 1], t]
             sector = two.sector
             j -= 1
         elif word is not None and sector is None and t.pos_ in {"NOUN", "PROPN"}:
@@ -765,8 +777,11 @@ def _title_of(actors: DocActors, span: Span) -> _Title:
 
 def _described_by_head(actors: DocActors, span: Span) -> _Title | None:
     """'Egypt's foreign minister, Sameh Shoukry, said': the name is in apposition to a role word before it."""
-    head = span.root.head
-    if span.root.dep_ != "appos" or head.i >= span.start or head.pos_ not in {"NOUN", "PROPN"}:
+    root = span.root
+    if root.dep_ != "appos":
+        return None
+    head = root.head
+    if head.i >= span.start or head.pos_ not in {"NOUN", "PROPN"}:
         return None
     phrase = " ".join(t.text for t in head.lefts if t.dep_ in {"compound", "amod"}) + " " + head.text
     word = actors.kb.sector(phrase.strip()) or actors.kb.sector(head.text)
@@ -778,7 +793,7 @@ def _described_by_head(actors: DocActors, span: Span) -> _Title | None:
 
 def _of_country(actors: DocActors, span: Span) -> str | None:
     """The country in 'of <country>' right after a titled name ('King Hassan of Morocco')."""
-    doc = span.doc
+    doc = tokens(span.doc)
     if span.end + 1 >= len(doc) or doc[span.end].lower_ != "of":
         return None
     hit = actors.kb_hits.get(span.end + 1) or actors.kb_hits.get(span.end + 2)  # 'of the Philippines'
@@ -788,7 +803,7 @@ def _of_country(actors: DocActors, span: Span) -> str | None:
 def _apposition(actors: DocActors, span: Span) -> _Title:
     """'Azer Garayev, a political analyst at ..., said' -> role from the phrase after the comma; 'Kenzo Oshima, the
     United Nations Emergency Relief Coordinator, said' -> at least the organisation or country it names."""
-    doc = span.doc
+    doc = tokens(span.doc)  # the shared Tokens: indexing the Doc makes new ones
     if span.end + 2 >= len(doc) or doc[span.end].text != ",":
         return _Title()
     role_tokens: list[Token] = []
@@ -826,8 +841,8 @@ def _role_text(tokens: list[Token]) -> str:
 
 
 def _mark_groups(actors: DocActors) -> None:
-    for t in tokens(actors.doc):
-        if t.i in actors.token_actor or t.i in actors.kb_hits or t.pos_ not in {"NOUN", "PROPN"}:
+    for t in with_pos(actors.doc, ["NOUN", "PROPN"]):
+        if t.i in actors.token_actor or t.i in actors.kb_hits:
             continue
         sector = actors.kb.sector(t.text)
         if sector is None:
@@ -853,7 +868,7 @@ def _mark_entities(actors: DocActors) -> None:
 def backer(token: Token) -> bool:
     """'Iranian-backed rebels', 'Russian-supported separatists': the country named backs the group, it is not the
     group's own ('Saudi-led coalition' is led, so it stays Saudi)."""
-    doc = token.doc
+    doc = tokens(token.doc)
     i = token.i
     if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ATTITUDE_PREFIXES:
         return True  # 'an anti-Syria journalist', 'pro-Russian separatists': a stance, not a nationality
@@ -877,8 +892,9 @@ def _char_span(tokens: Span | Token) -> tuple[int, int]:
 def _np(token: Token) -> Span:
     """The noun phrase headed by token, without clauses or trailing prepositional phrases beyond 'of X'."""
     doc = token.doc
+    toks = tokens(doc)
     start = token.left_edge.i
-    while start < token.i and (doc[start].pos_ in {"DET", "PUNCT"} or doc[start].is_space):
+    while start < token.i and (toks[start].pos_ in {"DET", "PUNCT"} or toks[start].is_space):
         start += 1  # a blanked header before the body parses as whitespace: never part of a phrase
     end = token.i + 1
     for child in token.rights:

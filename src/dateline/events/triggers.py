@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+import numpy
+from spacy.attrs import IS_ALPHA, IS_LOWER, LEMMA, LENGTH, LOWER, POS
+from spacy.symbols import NOUN, PROPN, VERB
+from spacy.tokens import Doc, Token
 
-from ..tokens import children, tokens
+from ..tokens import children, head, memo, sentence_bounds, sentence_start, tokens
 from .lexicon import Lexicon, Pattern
 
 # Heads that only measure or package what their modifier names: "aid deliveries", "the application of Section 907".
@@ -107,23 +110,75 @@ class Trigger:
 def find_triggers(doc: Doc, lexicon: Lexicon, body_start: int = 0) -> list[Trigger]:
     """Every trigger of the document, in text order, without those another trigger's pattern names."""
     found: list[Trigger] = []
+    toks = tokens(doc)
     headlines: dict[int, bool] = {}  # sentence start -> whether it is a title-case headline
-    for token in tokens(doc):
+    possible_headlines: dict[int, int] | None = None
+    for i in _candidate_indices(doc, lexicon):
+        token = toks[i]
         if token.idx < body_start:
             continue
         pos = _trigger_pos(token)
         if pos is None or lexicon_misses(token, pos, lexicon):
             continue
-        sent = token.sent
-        if sent.start not in headlines:
-            headlines[sent.start] = _headline(sent)
-        if headlines[sent.start]:
+        start = sentence_start(token)
+        if start not in headlines:
+            if possible_headlines is None:
+                possible_headlines = _possible_headlines(doc)
+            end = possible_headlines.get(start)
+            headlines[start] = end is not None and _headline(toks, start, end)
+        if headlines[start]:
             continue
         trigger = _match(token, pos, lexicon)
         if trigger is not None:
             found.append(trigger)
     named = {i for t in found for i in t.parts}
     return [t for t in found if t.i not in named]
+
+
+# (Lexicon.patterns, every word it has patterns under) by id(Lexicon); the dict is kept to tell a new Lexicon
+# that reuses the id of a collected one.
+_TRIGGER_WORDS: dict[int, tuple[dict, frozenset[str]]] = {}
+
+
+def _trigger_words(lexicon: Lexicon) -> frozenset[str]:
+    cached = _TRIGGER_WORDS.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon.patterns:
+        cached = _TRIGGER_WORDS[id(lexicon)] = (lexicon.patterns, lexicon.trigger_lemmas)
+    return cached[1]
+
+
+def _candidate_indices(doc: Doc, lexicon: Lexicon) -> list[int]:
+    """Indices of the tokens that may be triggers: verbs, nouns and proper nouns whose lemma or word form
+    (lowercased) the lexicon has patterns under, of either part of speech. A superset of what `_trigger_pos` and
+    `lexicon_misses` accept, read from the Doc's arrays: most tokens are none, and this way they cost no Token."""
+    words = _trigger_words(lexicon)
+    strings = doc.vocab.strings
+    columns = doc.to_array([POS, LEMMA, LOWER])
+    # each distinct lemma and word form is looked up once; `inverse` maps the answers back onto the tokens
+    lemmas, inverse = numpy.unique(columns[:, 1], return_inverse=True)
+    known = numpy.array([strings[h].lower() in words for h in lemmas.tolist()], dtype=bool)[inverse]
+    lowers, inverse = numpy.unique(columns[:, 2], return_inverse=True)
+    known |= numpy.array([strings[h] in words for h in lowers.tolist()], dtype=bool)[inverse]
+    pos = columns[:, 0]
+    content = (pos == VERB) | (pos == NOUN) | (pos == PROPN)
+    return numpy.flatnonzero(content & known).tolist()
+
+
+def _possible_headlines(doc: Doc) -> dict[int, int]:
+    """Start -> end of the sentences `_headline` may accept, from the Doc's arrays: a word that is all lower case is not
+    capitalised, so a sentence whose other words fall short of HEADLINE_SHARE is no headline. Most sentences are
+    ruled out this way without a Token."""
+    columns = doc.to_array([IS_ALPHA, LENGTH, IS_LOWER])
+    words = (columns[:, 0] == 1) & (columns[:, 1] > 3)
+    maybe_capitalised = words & (columns[:, 2] == 0)
+    n_words = numpy.concatenate([[0], numpy.cumsum(words)]).tolist()  # n_words[e] - n_words[s]: words in s..e
+    n_maybe = numpy.concatenate([[0], numpy.cumsum(maybe_capitalised)]).tolist()
+    out = {}
+    for start, end in sentence_bounds(doc):
+        count = n_words[end] - n_words[start]
+        if count >= 3 and n_maybe[end] - n_maybe[start] >= HEADLINE_SHARE * count:
+            out[start] = end
+    return out
 
 
 def _trigger_pos(token: Token) -> str | None:
@@ -139,16 +194,17 @@ def lexicon_misses(token: Token, pos: str, lexicon: Lexicon) -> bool:
     return not lexicon.candidates(pos, token.lemma_.lower()) and not lexicon.candidates(pos, token.lower_)
 
 
-def _headline(sent: Span) -> bool:
+def _headline(toks: list[Token], start: int, end: int) -> bool:
     """A title-case line ('We Interrupt Our Regular Programming to Announce the Surrender'): headlines and captions
     run into the body text, and their verbs are not reports of events. A capitalised verb inside the line is the
-    sign ('NATO condemned Russia on Tuesday' has many capitals, but not on its verb)."""
-    in_sent = tokens(sent.doc)[sent.start : sent.end]
+    sign ('NATO condemned Russia on Tuesday' has many capitals, but not on its verb). The sentence is
+    `toks[start:end]`."""
+    in_sent = toks[start:end]
     words = [t for t in in_sent if t.is_alpha and len(t.text) > 3]
     capitalised = sum(1 for t in words if t.text[0].isupper())
     if len(words) < 3 or capitalised < HEADLINE_SHARE * len(words):
         return False
-    return any(t.pos_ in {"VERB", "AUX"} and t.text[0].isupper() and t.i > sent.start for t in in_sent)
+    return any(t.pos_ in {"VERB", "AUX"} and t.text[0].isupper() and t.i > start for t in in_sent)
 
 
 def _nominal_gerund(verb: Token) -> bool:
@@ -158,7 +214,7 @@ def _nominal_gerund(verb: Token) -> bool:
         return False
     if verb.dep_ in GERUND_ARGUMENT_DEPS:
         return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in ASPECT_VERBS
+    return verb.dep_ == "xcomp" and head(verb).lemma_.lower() not in ASPECT_VERBS
 
 
 def _match(token: Token, pos: str, lexicon: Lexicon) -> Trigger | None:
@@ -169,6 +225,7 @@ def _match(token: Token, pos: str, lexicon: Lexicon) -> Trigger | None:
     if not candidates:
         return None
     reports = pos == "verb" and _has_that_clause(token)
+    objects: list[Token] | None = None  # the token's candidate objects, found once for all its synset patterns
     for pattern in candidates:
         if reports and pattern.root not in CLAUSAL_ROOTS:
             continue
@@ -177,8 +234,11 @@ def _match(token: Token, pos: str, lexicon: Lexicon) -> Trigger | None:
             continue
         if pattern.synset is None:
             return Trigger(token, pos, pattern, None, frozenset(parts))
-        obj = synset_object(token, pos, pattern.synset, lexicon)
-        for part in (token.doc[i] for i in sorted(parts)):
+        if objects is None:
+            objects = candidate_objects(token, pos)
+        obj = next((o for o in objects if _fills(o, pattern.synset, lexicon)), None)  # `synset_object`
+        toks = tokens(token.doc)
+        for part in (toks[i] for i in sorted(parts)):
             if obj is None and part.pos_ == "VERB":
                 obj = synset_object(part, "verb", pattern.synset, lexicon)  # 'failed to reach an agreement'
         if obj is not None:
@@ -221,20 +281,41 @@ def _matches(t: Token, word: str) -> bool:
 def _attached(token: Token, word: str, *, particle: bool = False) -> Token | None:
     """A word hanging on the trigger: a child or grandchild other than its subject; a verb only as its
     complement ('declined to comment', not 'refused ..., saying ...')."""
+    anywhere, under_particles = _attachments(token)
+    return (under_particles if particle else anywhere).get(word)
+
+
+def _attachments(token: Token) -> tuple[dict[str, Token], dict[str, Token]]:
+    """For `_attached`, built once per token (a trigger is tried against many patterns): word form or lowercased
+    lemma -> the first child or grandchild in text order that it names, and the same where a grandchild counts only
+    under a particle or preposition ('call for')."""
+    table = memo(token.doc, "trigger_attachments", lambda _doc: {})
+    found = table.get(token.i)
+    if found is None:
+        found = table[token.i] = _build_attachments(token)
+    return found
+
+
+def _build_attachments(token: Token) -> tuple[dict[str, Token], dict[str, Token]]:
+    anywhere: dict[str, Token] = {}
+    under_particles: dict[str, Token] = {}
     for child in children(token):
         if child.dep_ in SKIPPED_DEPS or (child.pos_ == "VERB" and child.dep_ not in VERB_PART_DEPS | {"dobj"}):
             continue  # the trigger's own subject, or its 'to' ('continuing to commit' is not 'commit to'); an
             # object mistagged as a verb is still a noun ('meet hostage-takers demands')
         if child.dep_ == "prep" and child.i < token.i and token.pos_ == "VERB":
             continue  # a fronted adjunct is no particle: 'With the signing of ..., the parties agreed'
-        if _matches(child, word):
-            return child
-        if particle and child.dep_ not in {"prt", "prep"}:
-            continue
+        for form in (child.lower_, child.lemma_.lower()):
+            anywhere.setdefault(form, child)
+            under_particles.setdefault(form, child)
+        via_particle = child.dep_ in {"prt", "prep"}
         for grandchild in children(child):
-            if _matches(grandchild, word) and (grandchild.pos_ != "VERB" or grandchild.dep_ in VERB_PART_DEPS):
-                return grandchild
-    return None
+            if grandchild.pos_ != "VERB" or grandchild.dep_ in VERB_PART_DEPS:
+                for form in (grandchild.lower_, grandchild.lemma_.lower()):
+                    anywhere.setdefault(form, grandchild)
+                    if via_particle:
+                        under_particles.setdefault(form, grandchild)
+    return anywhere, under_particles
 
 
 def _modifier(token: Token, word: str) -> Token | None:
