@@ -774,6 +774,15 @@ def test_attacking_a_plan_is_criticism():
 
 
 @pytest.mark.slow
+def test_naming_and_the_programme_words_were_said_on_are_no_demand():
+    named = _dyads('Britain\'s Conservative Party called Labour "a brilliant machine for talking about things".')
+    assert not [d for d in named if d[0].startswith("10")], named
+    said = '"Any of them would make competent MPs," British MP Martin Bell insisted on BBC Radio 4\'s Today programme.'
+    assert not _dyads(said)
+    assert ("1056", "IRN", "USA") in _dyads("Iran insisted on the withdrawal of US troops from Iraq.")
+
+
+@pytest.mark.slow
 def test_words_still_to_be_said_obligations_and_shared_views_are_no_events():
     assert not _dyads("The Obama administration will demand a thorough review from Mexico.")
     assert ("100", "USA", "MEX") in _dyads("The Obama administration demanded a thorough review from Mexico.")

@@ -18,6 +18,8 @@ from ..tokens import children, head, memo, sentence_bounds, sentence_start, toke
 from .lexicon import Lexicon, Pattern
 
 # Heads that only measure or package what their modifier names: "aid deliveries", "the application of Section 907".
+# Where words were said: 'insisted on BBC Radio 4's Today programme' is no 'insist on'.
+BROADCASTS = frozenset({"programme", "program", "show", "radio", "television", "tv", "channel", "interview", "air"})
 LIGHT_NOUNS = frozenset(
     {
         "application",
@@ -263,7 +265,7 @@ def _fits(token: Token, pattern: Pattern) -> set[int] | None:
         parts.add(found.i)
     if any(_attached(token, word) is not None for word in pattern.absent):
         return None
-    if pattern.no_object and any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in children(token)):
+    if pattern.no_object and any(c.dep_ in {"dobj", "ccomp", "xcomp", "oprd"} for c in children(token)):
         return None  # 'rallied partners to keep sanctions' has an object clause: not a rally
     if pattern.infinitive and not any(c.dep_ == "xcomp" and is_infinitive(c) for c in children(token)):
         return None
@@ -305,6 +307,8 @@ def _build_attachments(token: Token) -> tuple[dict[str, Token], dict[str, Token]
             # object mistagged as a verb is still a noun ('meet hostage-takers demands')
         if child.dep_ == "prep" and child.i < token.i and token.pos_ == "VERB":
             continue  # a fronted adjunct is no particle: 'With the signing of ..., the parties agreed'
+        if child.dep_ == "prep" and _when_or_where_said(child):
+            continue  # 'insisted on BBC Radio 4's Today programme', 'called on Monday for': no 'insist on', 'call on'
         for form in (child.lower_, child.lemma_.lower()):
             anywhere.setdefault(form, child)
             under_particles.setdefault(form, child)
@@ -316,6 +320,12 @@ def _build_attachments(token: Token) -> tuple[dict[str, Token], dict[str, Token]
                     if via_particle:
                         under_particles.setdefault(form, grandchild)
     return anywhere, under_particles
+
+
+def _when_or_where_said(prep: Token) -> bool:
+    """A preposition whose objects are all times or broadcasts: an adjunct of the verb, never its particle."""
+    objects = [c for c in children(prep) if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in {"DATE", "TIME"} or o.lemma_.lower() in BROADCASTS for o in objects)
 
 
 def _modifier(token: Token, word: str) -> Token | None:
