@@ -272,3 +272,14 @@ def test_a_group_description_is_the_group_named_last():
 def test_a_doubled_name_the_leaders_table_knows_is_kept():
     codes = _codes("Afghan Chief Executive Abdullah Abdullah met reporters in Kabul.", "2016-05-01")
     assert "Abdullah Abdullah" in codes
+
+
+@pytest.mark.slow
+def test_a_country_inside_a_persons_name_is_the_name():
+    from dateline import analyze
+
+    monaco = analyze("Lisa Monaco, the homeland security adviser, met Saudi officials in Riyadh.")
+    assert not [e for e in monaco.events if e.source.country == "MCO"], monaco.events
+    chad = analyze("Chad Wolf, the acting homeland security secretary, met Mexican officials.")
+    assert not [e for e in chad.events if e.source.country == "TCD"], chad.events
+    assert [e for e in analyze("Jordan condemned Israel.").events if e.source.country == "JOR"]

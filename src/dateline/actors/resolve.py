@@ -38,6 +38,7 @@ from ..model import Actor
 from ..tokens import children, doc_text, head, span_text, tokens, with_pos
 from .kb import DATA_DIR, KBEntry, KnowledgeBase
 
+PLACE_NAME_KINDS = frozenset({"country", "capital", "place"})  # knowledge-base entries a person may be named after
 # Agreements and meetings named after the city they were made in ('the Paris agreement', 'the Minsk accords')
 NAMED_FOR_PLACE = frozenset(
     {"agreement", "accord", "deal", "treaty", "protocol", "convention", "declaration", "process", "talks", "summit"}
@@ -508,6 +509,7 @@ def _mark_kb_hits(actors: DocActors, matcher: PhraseMatcher) -> None:
     doc = actors.doc
     matches = [(s, e) for _, s, e in matcher(doc)]  # a Span only for the matches that name someone
     taken: set[int] = set()
+    in_names = _inside_person_names(doc)
     for start, end in sorted(matches, key=lambda m: (-(m[1] - m[0]), m[0])):
         if any(i in taken for i in range(start, end)):
             continue
@@ -517,10 +519,23 @@ def _mark_kb_hits(actors: DocActors, matcher: PhraseMatcher) -> None:
             if actors.kb.is_unowned_place(text):
                 taken.update(range(start, end))  # 'the Indian Ocean' names no one, and not India
             continue
+        if entry.kind in PLACE_NAME_KINDS and all(i in in_names for i in range(start, end)):
+            continue  # 'Lisa Monaco', 'Chad Wolf': part of a person's name, not the country
         taken.update(range(start, end))
         span = doc[start:end]
         for i in range(start, end):
             actors.kb_hits[i] = (span, entry)
+
+
+def _inside_person_names(doc: Doc) -> set[int]:
+    """Token indices inside a person's name of two to four proper nouns that the NER found, other than the whole of
+    it: a country there is a given name or surname ('Lisa Monaco'), while a lone 'Jordan' is left to the rules."""
+    inside: set[int] = set()
+    toks = tokens(doc)
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and 2 <= len(ent) <= 4 and all(t.pos_ == "PROPN" for t in toks[ent.start : ent.end]):
+            inside.update(range(ent.start, ent.end))
+    return inside
 
 
 def _mark_persons(actors: DocActors) -> None:
