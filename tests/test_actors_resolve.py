@@ -283,3 +283,14 @@ def test_a_country_inside_a_persons_name_is_the_name():
     chad = analyze("Chad Wolf, the acting homeland security secretary, met Mexican officials.")
     assert not [e for e in chad.events if e.source.country == "TCD"], chad.events
     assert [e for e in analyze("Jordan condemned Israel.").events if e.source.country == "JOR"]
+
+
+@pytest.mark.slow
+def test_a_korean_name_is_called_by_its_family_name():
+    from dateline import analyze
+
+    found = analyze(
+        "South Korean Prime Minister Lee Nak-yeon met Japanese officials in Seoul on Monday. Later, Lee praised "
+        "North Korea."
+    )
+    assert ("051", "KOR", "PRK") in {(e.code, e.source.country, e.target.country) for e in found.events}

@@ -657,7 +657,7 @@ def _new_person(actors: DocActors, name: str, title: _Title) -> Actor:
 
 def _mark_surnames(actors: DocActors) -> None:
     """Surnames the NER missed or mislabelled ('added Garayev' tagged PRODUCT) still name the person."""
-    by_surname = {a.name.split()[-1]: k for k, a in actors.actors.items() if a.kind == "person" and " " in a.name}
+    by_surname = {_surname(a.name): k for k, a in actors.actors.items() if a.kind == "person" and " " in a.name}
     if not by_surname:
         return
     for t in with_pos(actors.doc, ["PROPN"]):
@@ -668,7 +668,7 @@ def _mark_surnames(actors: DocActors) -> None:
 
 def _merge_surnames(actors: DocActors) -> None:
     """A surname seen before the full name ('Garayev' ... 'Azer Garayev') is the same person."""
-    full = {a.name.split()[-1]: k for k, a in actors.actors.items() if a.kind == "person" and " " in a.name}
+    full = {_surname(a.name): k for k, a in actors.actors.items() if a.kind == "person" and " " in a.name}
     for key, actor in list(actors.actors.items()):
         if actor.kind != "person" or " " in actor.name:
             continue
@@ -684,6 +684,15 @@ def _merge_surnames(actors: DocActors) -> None:
             if k == key:
                 actors.token_actor[i] = target_key
         del actors.actors[key]
+
+
+def _surname(name: str) -> str:
+    """The word a person is called by on later mentions: the last ('Azer Garayev' -> Garayev), or the first when the
+    given name is a hyphenated Korean one that follows the family name ('Moon Jae-in' -> Moon)."""
+    words = name.split()
+    if len(words) == 2 and "-" in words[1] and words[1][:1].isupper():
+        return words[0]
+    return words[-1]
 
 
 def _set_role(person: Actor, role: str, sector: str | None, country: str | None, via: str | None) -> None:
