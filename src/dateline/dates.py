@@ -63,11 +63,18 @@ _PATTERNS = [
      r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
     ("year", r"(?i:(?:in|since|by|during|until|from|before|after|of)\s+)(?P<yy>(?:1[89]|20)\d\d)\b(?![-/]\d)"),
 ]  # fmt: skip
-# A gate in front of the alternation: a position that is not the start of a digit, a capitalised word or a word
+# A gate in front of the alternation: a position that is not the start of a digit, a month or weekday name or a word
 # some pattern can start with fails once instead of once per alternative (measured 3x faster on the bundled example).
+# Every alternative starts with one of these, so the gate saves time and never drops a date. Its character class
+# turns away most word boundaries in one step (ends of words, words starting with other letters): it holds every first
+# character of the names and, case-insensitively, of the words (İ, ı and ſ match i and s under IGNORECASE). The
+# words are grouped by first letter, so one letter that does not fit rules out its group. (Class and grouping halved
+# find_dates on world_news_1k, where it tried the lookahead at every word boundary.)
 _GATE = (
-    r"\b(?=\d|[A-Z]|(?i:the\b|yes|last|to[dnm]|this|next|coming|earlier|later|past|an?\b|one|two|three|four|five|six"
-    r"|seven|eight|nine|ten|eleven|twelve|in\b|since|by\b|during|until|from|before|after|of\b))"
+    r"\b(?=[\dABCDEFIJLMNOPSTUWYabcdefilnopstuy\u0130\u0131\u017f])"
+    r"(?=\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
+    r"|(?i:t(?:he\b|o[dnm]|his|wo|hree|en|welve)|yes|l(?:ast|ater)|n(?:ext|ine)|coming|e(?:arlier|ight|leven)|past"
+    r"|a(?:n?\b|fter)|o(?:ne|f\b)|f(?:our|ive|rom)|s(?:ix|even|ince)|in\b|b(?:y\b|efore)|during|until))"
 )
 _DATE_RE = re.compile(_GATE + "(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS) + ")")
 _FUTURE = re.compile(

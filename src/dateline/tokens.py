@@ -12,6 +12,7 @@ would grow between its passes.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
@@ -161,3 +162,42 @@ def sentence_start(token: Token) -> int:
 def is_question(token: Token) -> bool:
     """Whether the token's sentence is a question ('Will Russia attack?')."""
     return sentence_start(token) in memo(token.doc, "questions", question_sentences)
+
+
+def sentence_range(token: Token) -> tuple[int, int]:
+    """(start, end) token indices of the token's sentence: `token.sent` without its Span (spaCy walks the
+    sentence-start flags to find it on every access)."""
+    return memo(token.doc, "sentence_ranges", _sentence_ranges)[token.i]
+
+
+def _sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
+    ranges = [(0, 0)] * len(doc)
+    for bounds in sentence_bounds(doc):
+        ranges[bounds[0] : bounds[1]] = [bounds] * (bounds[1] - bounds[0])
+    return ranges
+
+
+def with_lower(doc: Doc, words: Iterable[str]) -> list[Token]:
+    """The tokens whose `lower_` is one of `words`, in text order, picked from the Doc's array of lowercase forms (as
+    `with_pos`): a loop that looks for a few words need not touch every token."""
+    lower = memo(doc, "lower", lambda d: d.to_array("LOWER"))
+    found = numpy.zeros(len(lower), dtype=bool)
+    for word in words:  # (one comparison per word: numpy.isin sorts, and costs more for a few words)
+        found |= lower == numpy.uint64(doc.vocab.strings[word])  # the word's hash
+    toks = tokens(doc)
+    return [toks[i] for i in numpy.flatnonzero(found).tolist()]
+
+
+def char_text(doc: Doc, start: int, end: int) -> str:
+    """`doc.text[start:end]` for character offsets, joined from the tokens that cover them: an event's few words
+    need not join the whole text."""
+    if start < 0 or end < 0:  # counted from the end of the text
+        return doc_text(doc)[start:end]
+    starts = memo(doc, "token_starts", lambda d: d.to_array("IDX").tolist())  # each token's character offset
+    if end <= start or not starts:
+        return ""
+    first = max(bisect_right(starts, start) - 1, 0)  # the token `start` falls in (or its trailing space)
+    last = bisect_left(starts, end)  # tokens from here on start at or after `end`
+    toks = tokens(doc)
+    joined = "".join([t.text_with_ws for t in toks[first:last]])
+    return joined[start - starts[first] : end - starts[first]]

@@ -32,13 +32,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.kb import KBEntry, KnowledgeBase
 from ..actors.resolve import PLACE_KINDS, UNKNOWN, DocActors, ResolvedActor
 from ..cameo import lookup
 from ..model import Actor, Event, EventActor, Location, Quote
-from ..tokens import children, memo, sentence_start, tokens
+from ..tokens import char_text, children, memo, sentence_range, sentence_start, span_text, tokens, with_lower
 from .arguments import (
     MUTUAL_PREFIXES,
     SUPPORT_VERBS,
@@ -204,7 +205,6 @@ class _Context:
     published: str | None
     dateline_location: Location | None
     salient: list[tuple[str, ResolvedActor, int]]
-    text: str = ""  # doc.text, built once: spaCy rebuilds it on every access
     events: list[Event] = field(default_factory=list)
     seen: set[tuple[str, str, str]] = field(default_factory=set)
     last_agreement: tuple[ResolvedActor, ResolvedActor] | None = None
@@ -241,7 +241,7 @@ def code_events(
     body_start: int = 0,
 ) -> list[Event]:
     salient = _salient_countries(actors)
-    ctx = _Context(doc, actors, lexicon, quotes, published, dateline_location, salient, _doc_text(doc))
+    ctx = _Context(doc, actors, lexicon, quotes, published, dateline_location, salient)
     triggers = find_triggers(doc, lexicon, body_start)
     by_index = {t.i: t for t in triggers}
     candidates = _trigger_candidates(triggers, by_index, ctx) + _demand_candidates(doc, by_index, ctx, body_start)
@@ -420,8 +420,8 @@ def _supported(noun: Token) -> bool:
 
 def _arguments(trigger: Trigger, ctx: _Context) -> Args:
     if trigger.pos == "verb":
-        doc = trigger.token.doc
-        parts = tuple(doc[i] for i in sorted(trigger.parts) if doc[i].pos_ == "VERB")
+        toks = tokens(trigger.token.doc)
+        parts = tuple(toks[i] for i in sorted(trigger.parts) if toks[i].pos_ == "VERB")
         return verb_arguments(trigger.token, trigger.pattern, trigger.obj, ctx.actors, parts)
     return noun_arguments(trigger.token, trigger.pattern, trigger.obj, ctx.actors)
 
@@ -458,8 +458,8 @@ def _framed_arguments(frame: Trigger, governed: Trigger, ctx: _Context) -> Args:
 def _demand_candidates(doc: Doc, by_index: dict[int, Trigger], ctx: _Context, body_start: int) -> list[_Candidate]:
     """'X said Y must withdraw': a demand (must) or appeal (should) of the speaker on the obliged party."""
     out = []
-    for token in tokens(doc):
-        if token.idx < body_start or token.lower_ not in {"must", "should"}:
+    for token in with_lower(doc, ("must", "should")):
+        if token.idx < body_start:
             continue
         found = reported_demand(token)
         if found is None:
@@ -568,16 +568,17 @@ def _victim_countries(c: _Candidate, args: Args, ctx: _Context) -> set[str]:
 def _this_and_previous_sentence(token: Token) -> set[int]:
     """Start indices of the token's sentence and of the one before it in the same paragraph."""
     before = _previous_sentence(token)
-    return {sentence_start(token)} | ({before.start} if before is not None else set())
+    return {sentence_start(token)} | ({before[0]} if before is not None else set())
 
 
-def _previous_sentence(token: Token) -> Span | None:
-    """The sentence before the token's, when it is in the same paragraph (after a blank line the topic changes)."""
+def _previous_sentence(token: Token) -> tuple[int, int] | None:
+    """(start, end) of the sentence before the token's, when it is in the same paragraph (after a blank line the
+    topic changes)."""
     start = sentence_start(token)
     if start == 0:
         return None
-    before = token.doc[start - 1].sent
-    return None if "\n\n" in token.doc[before.start : start + 1].text else before
+    before = sentence_range(tokens(token.doc)[start - 1])
+    return None if "\n\n" in span_text(token.doc, before[0], start + 1) else before
 
 
 def _known(r: ResolvedActor) -> bool:
@@ -597,7 +598,7 @@ def _placed(r: ResolvedActor, c: _Candidate, other: ResolvedActor | None, ctx: _
         act = c.head.head if _shares_clause(c.head) else c.head
         struck = [o for o in children(act) if o.dep_ == "dobj"] if act.i != c.head.i else []
         place = _target_place(act, ctx.actors) or next(
-            (hit for o in struck if (hit := _country_hit(o.doc[o.left_edge.i : o.i + 1], ctx.actors))), None
+            (hit for o in struck if (hit := _country_hit(o.left_edge.i, o.i + 1, ctx.actors))), None
         )
         place = place or next((hit for prep, hit in _clause_places(act, ctx.actors) if prep in INSIDE), None)
     owner: Actor | None = ctx.actors.entity_actor(place[1]) if place is not None else None
@@ -639,9 +640,9 @@ def _placed(r: ResolvedActor, c: _Candidate, other: ResolvedActor | None, ctx: _
 
 def _sentence_countries(token: Token, actors: DocActors) -> set[str]:
     """Countries the sentence of a token names as places (countries, demonyms, capitals)."""
-    sent = token.sent
+    start, end = sentence_range(token)
     hits = actors.kb_hits
-    return {hits[i][1].country for i in range(sent.start, sent.end) if i in hits and hits[i][1].kind in PLACE_KINDS}
+    return {hits[i][1].country for i in range(start, end) if i in hits and hits[i][1].kind in PLACE_KINDS}
 
 
 def _same_actor(source: ResolvedActor, target: ResolvedActor) -> bool:
@@ -781,7 +782,7 @@ def _target_place(head: Token, actors: DocActors) -> tuple[Span, KBEntry] | None
                     deeper.append(child)
                 elif child.dep_ == "prep":
                     for pobj in (o for o in children(child) if o.dep_ == "pobj"):
-                        hit = _country_hit(pobj.doc[pobj.left_edge.i : pobj.i + 1], actors)
+                        hit = _country_hit(pobj.left_edge.i, pobj.i + 1, actors)
                         if hit is not None and child.lower_ in INTO_PREPS:
                             return hit
                         deeper.append(pobj)
@@ -826,7 +827,7 @@ def _previous_sentence_countries(head: Token, actors: DocActors) -> dict[str, tu
     if before is None:
         return {}
     out: dict[str, tuple[Span, KBEntry]] = {}
-    for i in range(before.start, before.end):
+    for i in range(*before):
         hit = actors.kb_hits.get(i)
         if hit is None or hit[1].kind not in PLACE_KINDS or hit[0].start != i:
             continue
@@ -956,18 +957,20 @@ def _salient_countries(actors: DocActors) -> list[tuple[str, ResolvedActor, int]
 # -------------------------------------------------------------------- assembly
 
 
-def _event_actor(resolved: ResolvedActor, text: str, *, inferred: bool = False) -> EventActor:
+def _event_actor(resolved: ResolvedActor, doc: Doc, *, inferred: bool = False) -> EventActor:
     a = resolved.actor
     start, end = resolved.span
-    return EventActor(text[start:end], (start, end), a.name, a.code, a.country or UNKNOWN, a.sector, inferred=inferred)
+    text = char_text(doc, start, end)
+    return EventActor(text, (start, end), a.name, a.code, a.country or UNKNOWN, a.sector, inferred=inferred)
 
 
 def _make_event(
     c: _Candidate, code: str, source: ResolvedActor, target: ResolvedActor, inferred: bool, conf: float, ctx: _Context
 ) -> Event:
     token = c.head
+    doc = token.doc
     entry = lookup(code)
-    sent = token.sent
+    sent = sentence_range(token)
     trigger_end = token.idx + len(token.text)
     for child in children(token):
         if child.dep_ == "prt":
@@ -980,11 +983,11 @@ def _make_event(
         name=entry.name,
         quad_class=entry.quad_class,
         goldstein=entry.goldstein,
-        source=_event_actor(source, ctx.text),
-        target=_event_actor(target, ctx.text, inferred=inferred),
-        trigger=ctx.text[token.idx : trigger_end],
+        source=_event_actor(source, doc),
+        target=_event_actor(target, doc, inferred=inferred),
+        trigger=char_text(doc, token.idx, trigger_end),
         trigger_span=(token.idx, trigger_end),
-        sentence_span=_trim_sentence(sent),
+        sentence_span=_trim_sentence(doc, sent),
         date=year or ctx.published,
         location=_location(token, sent, ctx.actors) or ctx.dateline_location,
         in_quote=in_quote,
@@ -995,14 +998,15 @@ def _make_event(
     )
 
 
-def _trim_sentence(sent: Span) -> tuple[int, int]:
-    tokens = [t for t in sent if not t.is_space]
-    return (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)) if tokens else (sent.start_char, sent.end_char)
-
-
-def _doc_text(doc: Doc) -> str:
-    """`doc.text` from the shared token list: `doc.text` makes a Token object for every token."""
-    return "".join([t.text_with_ws for t in tokens(doc)])
+def _trim_sentence(doc: Doc, sent: tuple[int, int]) -> tuple[int, int]:
+    """Character span of the sentence (token indices start, end) without its leading and trailing whitespace."""
+    words = tokens(doc)[sent[0] : sent[1]]
+    first = next((t for t in words if not t.is_space), None)
+    if first is None:
+        span = doc[sent[0] : sent[1]]
+        return (span.start_char, span.end_char)
+    last = next(t for t in reversed(words) if not t.is_space)
+    return (first.idx, last.idx + len(last.text))
 
 
 def _quote_context(offset: int, quotes: list[Quote]) -> tuple[bool, str | None]:
@@ -1013,18 +1017,23 @@ def _quote_context(offset: int, quotes: list[Quote]) -> tuple[bool, str | None]:
     return False, None
 
 
-def _background_year(token: Token, sent: Span, published: str | None) -> str | None:
+def _background_year(token: Token, sent: tuple[int, int], published: str | None) -> str | None:
     """A year earlier than publication, said of this clause ('in 1992'), dates a background event."""
     if not published:
         return None
     pub_year = int(published[:4])
-    clause_tokens = {t.i for t in token.subtree}
-    head = token
-    while head.dep_ not in {"ROOT", "ccomp"} and head.head is not head:
-        head = head.head
-    clause_tokens |= {t.i for t in head.subtree}
+    start, end = sent
+    # most sentences name no date: then neither the entities nor the clause are needed (a DATE entity's tokens are
+    # typed DATE in the Doc's array)
+    if not memo(token.doc, "date_typed", _date_typed)[start:end].any():
+        return None
+    clause_tokens: set[int] | None = None
     for ent in memo(token.doc, "date_entities", _date_entities):
-        if ent.start < sent.start or ent.end > sent.end or not any(t.i in clause_tokens for t in ent):
+        if ent.start < start or ent.end > end:
+            continue
+        if clause_tokens is None:
+            clause_tokens = _clause_indices(token)
+        if not any(t.i in clause_tokens for t in ent):
             continue
         m = YEAR.search(ent.text)
         if m and int(m.group(1)) < pub_year and ent.root.head.lower_ in {"in", "since", "during", "by"}:
@@ -1032,8 +1041,39 @@ def _background_year(token: Token, sent: Span, published: str | None) -> str | N
     return None
 
 
+def _clause_indices(token: Token) -> set[int]:
+    """Indices of the token's subtree and of the clause it is in."""
+    clause_tokens = {t.i for t in token.subtree}
+    head = token
+    while head.dep_ not in {"ROOT", "ccomp"} and head.head is not head:
+        head = head.head
+    clause_tokens |= {t.i for t in head.subtree}
+    return clause_tokens
+
+
 def _date_entities(doc: Doc) -> list[Span]:
-    return [ent for ent in doc.ents if ent.label_ == "DATE"]
+    return [ent for ent in memo(doc, "entities", _entities) if ent.label_ == "DATE"]
+
+
+def _entities(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, which spaCy rebuilds, a Span per entity, on every access (as does `Span.ents`)."""
+    return doc.ents
+
+
+def _sentence_entities(doc: Doc, start: int, end: int) -> list[Span]:
+    """`doc[start:end].ents`: the entities from the sentence's start up to the first that runs past its end."""
+    found = []
+    for ent in memo(doc, "entities", _entities):
+        if ent.start >= start:
+            if ent.end > end:
+                break
+            found.append(ent)
+    return found
+
+
+def _date_typed(doc: Doc) -> numpy.ndarray:
+    """For each token, whether its entity type is DATE."""
+    return doc.to_array("ENT_TYPE") == doc.vocab.strings["DATE"]
 
 
 def _place_tokens(token: Token, *, deep: bool = False) -> list[Token]:
@@ -1053,13 +1093,13 @@ def _place_tokens(token: Token, *, deep: bool = False) -> list[Token]:
     ]
 
 
-def _location(token: Token, sent: Span, actors: DocActors) -> Location | None:
+def _location(token: Token, sent: tuple[int, int], actors: DocActors) -> Location | None:
     """Where the event happened: a named place after 'in'/'at', with the country the knowledge base gives it."""
     for pobj in _place_tokens(token):
         if pobj.ent_type_ in {"GPE", "LOC", "FAC"}:
-            ent = next((e for e in sent.ents if e.start <= pobj.i < e.end), None)
+            ent = next((e for e in _sentence_entities(token.doc, *sent) if e.start <= pobj.i < e.end), None)
             if ent is not None:
-                hit = _country_hit(ent, actors)
+                hit = _country_hit(ent.start, ent.end, actors)
                 return Location(ent.text, hit[1].country if hit else None)
     return None
 
@@ -1067,15 +1107,16 @@ def _location(token: Token, sent: Span, actors: DocActors) -> Location | None:
 def _place_entity(token: Token, actors: DocActors, *, deep: bool = False) -> tuple[Span, KBEntry] | None:
     """The knowledge-base country or city the event happened in ('in Baghdad' -> Iraq), with its span."""
     for pobj in _place_tokens(token, deep=deep):
-        hit = _country_hit(pobj.doc[pobj.left_edge.i : pobj.i + 1], actors)
+        hit = _country_hit(pobj.left_edge.i, pobj.i + 1, actors)
         if hit is not None:
             return hit
     return None
 
 
-def _country_hit(span: Span, actors: DocActors) -> tuple[Span, KBEntry] | None:
-    for t in span:
-        hit = actors.kb_hits.get(t.i)
+def _country_hit(start: int, end: int, actors: DocActors) -> tuple[Span, KBEntry] | None:
+    """The first knowledge-base hit among tokens start..end-1 that is not an organisation or a group."""
+    for i in range(start, end):
+        hit = actors.kb_hits.get(i)
         if hit is not None and hit[1].kind not in {"igo", "ngo", "group"}:
             return hit
     return None

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..tokens import children, is_question
+from ..tokens import children, is_question, sentence_range, tokens
 from .lexicon import Lexicon
 from .triggers import ASPECT_VERBS, LIGHT_NOUNS, Trigger, is_infinitive
 
@@ -310,7 +310,8 @@ def _imperative(verb: Token) -> bool:
     kids = children(verb)
     if any(c.dep_ in {"aux", "auxpass", "mark"} for c in kids):
         return False
-    first = next((t for t in verb.sent if not t.is_punct and not t.is_space), None)
+    start, end = sentence_range(verb)
+    first = next((t for t in tokens(verb.doc)[start:end] if not t.is_punct and not t.is_space), None)
     if verb.dep_ == "advcl" and (first is None or first.i != verb.i):
         return False
     subjects = [c for c in kids if c.dep_ in {"nsubj", "expl"}]
@@ -319,13 +320,17 @@ def _imperative(verb: Token) -> bool:
 
 
 def _going_to(verb: Token) -> bool:
+    if verb.dep_ != "xcomp":
+        return False  # (asked first: `verb.head` makes a new Token, and clause_mood asks every verb twice)
     head = verb.head
-    return verb.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG"
+    return head.lemma_ == "go" and head.tag_ == "VBG"
 
 
 def _has_to(verb: Token) -> bool:
+    if verb.dep_ != "xcomp":
+        return False
     head = verb.head
-    return verb.dep_ == "xcomp" and head.lemma_ in {"have", "need"} and is_infinitive(verb)
+    return head.lemma_ in {"have", "need"} and is_infinitive(verb)
 
 
 def in_reported_speech(verb: Token) -> bool:
