@@ -783,6 +783,18 @@ def test_naming_and_the_programme_words_were_said_on_are_no_demand():
 
 
 @pytest.mark.slow
+def test_warnings_of_news_and_advice_to_ones_own_are_no_threats_and_claims_are_not_asserted():
+    assert not [d for d in _dyads("NATO warned of Russia moving combat troops into eastern Ukraine.") if d[1] == "NAT"]
+    assert not _dyads("The State Department warned U.S. citizens against travel to Pakistan.")
+    assert ("130", "PRK", "KOR") in _dyads("North Korea has warned Seoul of a nuclear war.")
+    claims = "Mr Brown refused to deny claims the prime minister had reneged on a deal with Britain's Labour Party."
+    assert not [d for d in _dyads(claims) if d[0].startswith("12")], _dyads(claims)
+    assert ("127", "GBR", "GBR") in _dyads(
+        "The deal that the prime minister had reneged on angered Britain's Labour Party."
+    )
+
+
+@pytest.mark.slow
 def test_words_still_to_be_said_obligations_and_shared_views_are_no_events():
     assert not _dyads("The Obama administration will demand a thorough review from Mexico.")
     assert ("100", "USA", "MEX") in _dyads("The Obama administration demanded a thorough review from Mexico.")

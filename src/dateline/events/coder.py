@@ -61,6 +61,7 @@ from .modality import (
     SPECULATIVE_VERBS,
     SPEECH_VERBS,
     THREAT_ROOT,
+    WARNING_VERBS,
     Reading,
     read_trigger,
     reported_demand,
@@ -511,7 +512,7 @@ def _emit(c: _Candidate, ctx: _Context) -> None:
             if not _known(target) and (not known or (how != "absent" and target.via != UNPLACED) or c.symmetric):
                 continue  # one side at least must have a country; a named target must be placed or a group;
                 # a meeting or an agreement needs a partner we can place
-            if _same_actor(source, target):
+            if _same_actor(source, target) or _advises_its_own(c, source, target):
                 continue
             conf = {
                 "salience": CONF_INFERRED_TARGET,
@@ -522,6 +523,14 @@ def _emit(c: _Candidate, ctx: _Context) -> None:
             if not known or source.via == "place" or target.via == UNPLACED:
                 conf = min(conf, CONF_UNPLACED)
             _add_event(c, source, target, how in {"salience", "home", "implied"}, conf, ctx)
+
+
+def _advises_its_own(c: _Candidate, source: ResolvedActor, target: ResolvedActor) -> bool:
+    """'The State Department warned U.S. citizens against travel to Pakistan': a state's warning to its own
+    civilians is advice, not a threat (one to its own officials or rivals may be: 'Boehner warned Obama')."""
+    if c.code[:2] != THREAT_ROOT or c.head.lemma_.lower() not in WARNING_VERBS:
+        return False
+    return target.actor.country == source.actor.country and target.actor.sector in {None, "CVL"}
 
 
 def _unnamed_agent(c: _Candidate, args: Args, ctx: _Context) -> ResolvedActor:

@@ -135,6 +135,9 @@ SPECULATIVE_NOUNS = frozenset(
         "expectation",
     }
 )
+# Speculative nouns whose content clause the parser may take for a relative clause ('claims the minister had
+# reneged'); not 'statement' ('said in a statement the U.S. worked with ...' reports).
+DOUBTED_NOUNS = frozenset({"claim", "allegation", "accusation", "rumor", "rumour", "speculation", "suspicion", "fear"})
 SPECULATIVE_ADJ = frozenset(
     {"possible", "potential", "likely", "unlikely", "hypothetical", "would-be", "prospective", "future", "impossible"}
 )
@@ -433,6 +436,10 @@ def embedding_mood(token: Token, lexicon: Lexicon) -> Mood:
     if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.pos_ == "NOUN":
         speculative = True  # 'negotiations for a military pullout', 'plans for an offensive': sought, not done
     clause = token if token.pos_ in {"VERB", "AUX"} else None
+    if clause is not None and clause.dep_ == "relcl" and clause.head.lemma_.lower() in DOUBTED_NOUNS:
+        # 'refused to deny claims the prime minister had reneged on a deal': a content clause the parser took for a
+        # relative one (it has no relative pronoun)
+        speculative = speculative or not any(c.tag_ in {"WDT", "WP", "WP$"} for c in children(clause))
     if clause is not None and clause.dep_ == "ccomp" and clause.head.lemma_ == "be":
         # 'the fear among U.S. officials is that Russia will bomb all rebel groups'
         subject = [c for c in children(clause.head) if c.dep_ == "nsubj"]
@@ -561,12 +568,13 @@ def _agrees_that(trigger: Trigger) -> bool:
 
 
 def _warns_against(token: Token) -> bool:
-    """'warned against overreacting', 'cautioned against a hasty agreement': advice with no one threatened (a
-    warning addressed to someone, 'warned Iran against ...', stays a threat)."""
+    """'warned against overreacting', 'cautioned against a hasty agreement', 'NATO warned of Russia moving troops':
+    advice or news with no one threatened (a warning addressed to someone, 'warned Iran against ...', 'warned
+    Seoul of a nuclear war', stays a threat)."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in WARNING_VERBS:
         return False
     kids = children(token)
-    return any(c.dep_ == "prep" and c.lower_ == "against" for c in kids) and not any(
+    return any(c.dep_ == "prep" and c.lower_ in {"against", "of", "about"} for c in kids) and not any(
         c.dep_ in {"dobj", "dative"} for c in kids
     )
 
