@@ -294,3 +294,16 @@ def test_a_korean_name_is_called_by_its_family_name():
         "North Korea."
     )
     assert ("051", "KOR", "PRK") in {(e.code, e.source.country, e.target.country) for e in found.events}
+
+
+@pytest.mark.slow
+def test_named_parties_have_their_country():
+    from dateline import analyze
+
+    def dyads(text: str) -> set[tuple[str, str, str]]:
+        return {(e.code, e.source.country, e.target.country) for e in analyze(text).events}
+
+    assert ("111", "GBR", "GBR") in dyads("British Prime Minister Tony Blair attacked Tory plans on Monday.")
+    assert ("125", "GBR", "GBR") in dyads("British Prime Minister Tony Blair rejected the Tories' proposals.")
+    assert ("125", "USA", "USA") in dyads("Senate Democrats rejected a Republican proposal to fund the wall.")
+    assert not analyze("Labour costs rose in Germany.").events

@@ -1024,11 +1024,13 @@ def _load_rows(path: Path, model: type[BaseModel]) -> list:
 
 @lru_cache(maxsize=1)
 def armed_groups() -> dict[str, KBEntry]:
-    """Alias -> entry for every named armed group (data/actors/armed_groups.yaml)."""
+    """Alias -> entry for every named group: armed groups and movements (data/actors/armed_groups.yaml) and
+    political parties (data/actors/parties.yaml)."""
     out: dict[str, KBEntry] = {}
-    for row in _load_rows(DATA_DIR / "armed_groups.yaml", _GroupRow):
-        for alias in (row.name, *row.aliases):
-            out[alias] = KBEntry(row.name, row.country, row.sector, "group", alias, row.country + row.sector)
+    for name in ("armed_groups.yaml", "parties.yaml"):
+        for row in _load_rows(DATA_DIR / name, _GroupRow):
+            for alias in (row.name, *row.aliases):
+                out[alias] = KBEntry(row.name, row.country, row.sector, "group", alias, row.country + row.sector)
     return out
 
 
