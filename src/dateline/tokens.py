@@ -146,17 +146,9 @@ def question_sentences(doc: Doc) -> frozenset[int]:
     return frozenset(out)
 
 
-def sentence_starts(doc: Doc) -> list[int]:
-    """For each token index, the index its sentence starts at."""
-    starts = [0] * len(doc)
-    for start, end in sentence_bounds(doc):
-        starts[start:end] = [start] * (end - start)
-    return starts
-
-
 def sentence_start(token: Token) -> int:
     """The index the token's sentence starts at (`token.sent.start` without building the sentence's Span)."""
-    return memo(token.doc, "sentence_starts", sentence_starts)[token.i]
+    return sentence_range(token)[0]
 
 
 def is_question(token: Token) -> bool:

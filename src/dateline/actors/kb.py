@@ -26,7 +26,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
@@ -37,7 +37,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from dateline.errors import DataFileError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
-SECTOR_MEMO_SIZE = 100_000  # distinct words remembered by `KnowledgeBase.sector` before it starts again
+SECTOR_MEMO_SIZE = 100_000  # distinct words remembered by `lookup` and `sector` before each starts again
 
 # CAMEO agent (sector) codes a sector word may carry; user dictionaries may use any well-formed code.
 SECTOR_CODES = frozenset(
@@ -66,6 +66,7 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _NO_PLURAL = ("ese", "sh", "ch", "ss", "x", "z", "y", "s")
 
 M = TypeVar("M", bound="BaseModel")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -305,14 +306,7 @@ class KnowledgeBase:
 
     def lookup(self, text: str) -> KBEntry | None:
         """The actor `text` names exactly ("Washington", "the Kremlin", "U.S.", "Azerbaijan's"), or None."""
-        try:
-            return self._lookup_memo[text]
-        except KeyError:
-            pass
-        if len(self._lookup_memo) >= SECTOR_MEMO_SIZE:
-            self._lookup_memo.clear()
-        found = self._lookup_memo[text] = self._find(text)
-        return found
+        return _memoised(self._lookup_memo, text, self._find)
 
     def _find(self, text: str) -> KBEntry | None:
         cleaned = _clean(text)
@@ -326,14 +320,7 @@ class KnowledgeBase:
 
     def sector(self, text: str) -> SectorWord | None:
         """The sector word `text` is ("President", "foreign ministers", "the lawmakers"), ignoring case."""
-        try:
-            return self._sector_memo[text]
-        except KeyError:
-            pass
-        if len(self._sector_memo) >= SECTOR_MEMO_SIZE:
-            self._sector_memo.clear()
-        found = self._sector_memo[text] = self._find_sector(text)
-        return found
+        return _memoised(self._sector_memo, text, self._find_sector)
 
     def _find_sector(self, text: str) -> SectorWord | None:
         key = _sector_key(text)
@@ -575,6 +562,19 @@ class KnowledgeBase:
         other._sector_phrases = self._sector_phrases
         other.max_alias_tokens = self.max_alias_tokens
         return other
+
+
+def _memoised(memo: dict[str, T], text: str, find: Callable[[str], T]) -> T:
+    """`find(text)`, remembered in `memo`, which is emptied when it reaches SECTOR_MEMO_SIZE (the same words come
+    back in every article; an unbounded memo would grow with the corpus's vocabulary)."""
+    try:
+        return memo[text]
+    except KeyError:
+        pass
+    if len(memo) >= SECTOR_MEMO_SIZE:
+        memo.clear()
+    found = memo[text] = find(text)
+    return found
 
 
 @functools.lru_cache(maxsize=1)

@@ -345,7 +345,7 @@ class DocActors:
         leaders'): its origin is given, and it is none of the countries near it."""
         doc, first = head.doc, head.left_edge.i
         return any(
-            self.kb.is_unowned_place(doc[start:end].text)
+            self.kb.is_unowned_place(span_text(doc, start, end))
             for end in range(first + 1, head.i + 1)
             for start in range(first, end)
         )
@@ -528,8 +528,8 @@ def _mark_kb_hits(actors: DocActors, matcher: PhraseMatcher) -> None:
 
 
 def _inside_person_names(doc: Doc) -> set[int]:
-    """Token indices inside a person's name of two to four proper nouns that the NER found, other than the whole of
-    it: a country there is a given name or surname ('Lisa Monaco'), while a lone 'Jordan' is left to the rules."""
+    """Token indices inside the persons' names of two to four proper nouns that the NER found: a country there is a
+    given name or surname ('Lisa Monaco'), while a lone 'Jordan' (one token) is left to the rules."""
     inside: set[int] = set()
     toks = tokens(doc)
     for ent in doc.ents:

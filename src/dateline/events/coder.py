@@ -117,9 +117,9 @@ OWNED_THING_ROOTS = frozenset({"05", "11", "12"})
 OWNED_THINGS = frozenset(
     {"plan", "proposal", "offer", "deal", "agreement", "demand", "request", "decision", "move", "measure", "policy"}
     | {"bill", "resolution", "initiative", "idea", "ultimatum", "sanction", "tariff", "accusation", "allegation"}
-    | {"claim", "statement", "remark", "comment", "threat", "ban", "ruling", "strategy", "plan", "program"}
+    | {"claim", "statement", "remark", "comment", "threat", "ban", "ruling", "strategy", "program"}
     | {"programme", "budget", "reform", "project", "scheme", "order", "announcement", "position", "stance"}
-    | {"record", "speech", "report", "legislation", "approach", "handling", "response", "idea", "view"}
+    | {"record", "speech", "report", "legislation", "approach", "handling", "response", "view"}
 )
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 ANTECEDENT_WINDOW = 300
