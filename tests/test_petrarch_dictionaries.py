@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -246,12 +245,10 @@ def test_loaded_once_per_process_and_again_when_a_file_changes(tmp_path):
 
 
 @pytest.mark.shared
-def test_phoenix_dictionaries_load_fast_enough():
+def test_phoenix_dictionaries_load():
+    # bench/scaling.py reports the time these take to load
     folder = Path(__file__).resolve().parents[2] / "shared" / "eval" / "petrarch" / "dictionaries"
     names = ["CAMEO.2.0.txt", "Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.agents.txt"]
-    start = time.perf_counter()
     loaded = load_dictionaries([folder / n for n in names])
-    seconds = time.perf_counter() - start
     assert loaded.actors.longest_at(["AFGHANISTAN"], 0)[1].codes_on("2020-01-01") == ("AFG",)
     assert loaded.verbs.entries_for("SIGNED") and loaded.agents.size > 1000
-    assert seconds < 15  # about 1.5 s on the 2-core dev machine; the bound only catches a pathological slowdown

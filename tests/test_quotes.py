@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import time
 from pathlib import Path
 from typing import Any
 
@@ -70,12 +69,11 @@ def test_unclosed_quotation_is_recovered_not_dropped() -> None:
     assert contents(text) == ["We will never agree to this"]
 
 
-def test_ten_thousand_marks_with_an_odd_one_are_fast_and_never_raise() -> None:
+def test_ten_thousand_marks_with_an_odd_one_never_raise() -> None:
+    # how the time grows with the marks is measured in bench/scaling.py
     text = 'He said "yes" and "no". ' * 2500 + 'She said "maybe'
     assert text.count('"') == 10_001
-    started = time.perf_counter()
     spans = quote_spans(text)
-    assert time.perf_counter() - started < 1.0
     assert len(spans) == 5001
     assert all(a.end <= b.open_at for a, b in itertools.pairwise(spans))  # in order, never overlapping
 
@@ -157,9 +155,7 @@ def test_ten_thousand_marks_through_the_parser() -> None:
     kb = load_kb()
     doc = nlp(text)
     actors = find_actors(doc, kb, kb_matcher(nlp, kb))
-    started = time.perf_counter()
-    found = find_quotes(doc, actors, text)
-    assert time.perf_counter() - started < 5.0
+    found = find_quotes(doc, actors, text)  # bench/scaling.py measures how its time grows with the marks
     assert len(found) >= 4000  # the stray mark at the end costs nothing before it
     assert all(text[q.content_span[0] : q.content_span[1]] == q.content for q in found)
 

@@ -291,9 +291,7 @@ def corpus(tmp_path_factory) -> Corpus:
 @pytest.mark.slow
 def test_bad_inputs_one_ingest_cli_runner(corpus: Corpus, tmp_path: Path) -> None:
     db = tmp_path / "bad.duckdb"
-    started = time.monotonic()
     result = runner.invoke(app, ["ingest", *map(str, corpus.paths), "--db", str(db), "-q"])
-    elapsed = time.monotonic() - started
     assert result.exit_code == 1, result.output[-3000:]
     assert isinstance(result.exception, SystemExit), result.exception  # no exception escaped: a clean exit 1
     check_run(corpus, result.stderr, db)
@@ -301,9 +299,8 @@ def test_bad_inputs_one_ingest_cli_runner(corpus: Corpus, tmp_path: Path) -> Non
     assert f"stored {stored} article(s), skipped {corpus.duplicates} already stored" in result.stdout
     # 25 inputs refused; 12 stored: 3 plain articles and 9 odd ones (UTF-16 with a BOM, German, Russian, Chinese,
     # 10,000 quote marks, a NUL after the sniffed 8 KiB, CRLF line ends, broken HTML, a lone surrogate escape); 2
-    # duplicates skipped. All in bounded time: the 50 MB file and the 5 MB line are refused before any NLP.
+    # duplicates skipped. The 50 MB file and the 5 MB line are refused by the reader, before any NLP.
     assert (len(corpus.failures), len(corpus.stored) + len(corpus.derived)) == (25, 12)
-    assert elapsed < 120, elapsed
 
 
 @pytest.mark.slow
@@ -347,15 +344,12 @@ def test_reading_50_mb_holds_at_most_two_copies(tmp_path: Path) -> None:
     size = path.stat().st_size
     tracemalloc.start()
     try:
-        started = time.monotonic()
         (failure,) = list(read_paths([path]))
-        elapsed = time.monotonic() - started
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
     assert isinstance(failure, ReadFailure) and failure.error.code == "DL111", failure
     assert peak < 2.2 * size, f"peak {peak / 1e6:.0f} MB for a {size / 1e6:.0f} MB file"
-    assert elapsed < 10
 
 
 def test_file_over_the_byte_limit_is_refused_unread(tmp_path: Path) -> None:
