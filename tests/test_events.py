@@ -758,7 +758,8 @@ def test_a_definite_thing_takes_the_owner_an_earlier_sentence_gave_it():
 @pytest.mark.slow
 def test_vows_to_oppose_are_threats_and_forced_to_is_no_coercion():
     assert ("130", "USA", "---") in _dyads("Last week, President Donald Trump vowed to stop the caravan.")
-    assert ("030", "USA", "---") in _dyads("Obama vowed to cut back on the use of that tactic.")
+    # a promise, not a threat (aimed at home: nothing else is named; see test_domestic_politics_is_aimed_at_home)
+    assert ("030", "USA", "USA") in _dyads("Obama vowed to cut back on the use of that tactic.")
     assert not _dyads("The central bank was forced to intervene to prevent shortages of basic goods.")
     assert ("170", "RUS", "UKR") in _dyads("Russia forced Ukraine to withdraw its troops.")
     insisted = _dyads(
@@ -822,3 +823,57 @@ def test_the_bundled_example_yields_its_events_and_no_more(seed_analysis):
         assert core in found, found
     assert ("057", "AZE", "USA", "signing") in found, found
     assert not [e for e in found if e[0] == "057" and e[2] == "ARM" and e[3] == "signing"], found
+
+
+# -------------------------------------------------------------------- h1: targets of appeals, demands and refusals
+
+
+@pytest.mark.slow
+def test_domestic_politics_is_aimed_at_home():
+    """An appeal, demand, refusal or threat by a state's politicians that names no one, in a passage naming no other
+    country, is aimed at their own country, with a lowered confidence."""
+    asked = [e for e in _events("President Obama asked for $4 billion to repair the nation's bridges.")]
+    assert [(e.code[:2], e.source.country, e.target.country) for e in asked] == [("02", "USA", "USA")], asked
+    assert asked[0].target.inferred and asked[0].confidence < 0.55
+    assert ("120", "USA", "USA") in _dyads("House Democrats refused to fund the new detention centers.")
+    assert ("130", "USA", "USA") in _dyads("Senate Republicans threatened to withhold their votes.")
+    # another country in the sentence before: not domestic
+    assert ("100", "USA", "USA") not in _dyads(
+        "Iran tested a missile on Monday. The American president called for new measures."
+    )
+
+
+@pytest.mark.slow
+def test_foreign_affairs_and_states_named_as_such_are_not_domestic():
+    """Threats to retaliate, calls for calm or restraint, appeals to both sides or to humanity, and acts of a state
+    named as such ('China called ...') are foreign affairs: their target stays absent when no one is named."""
+    for text in [
+        "The Iranian foreign minister threatened to retaliate.",
+        "China called for calm.",
+        "The Russian president urged restraint.",
+        "The prime minister of Canada urged both sides to return to talks.",
+        "President Macron called on humanity to protect the oceans.",
+    ]:
+        found = _dyads(text)
+        assert found and all(d[2] == "---" for d in found), (text, found)
+
+
+@pytest.mark.slow
+def test_a_named_target_replaces_a_guessed_domestic_one():
+    """The same act later told with its target named is kept in place of the one whose target was guessed."""
+    found = _events("President Obama asked for $4 billion. Later, President Obama asked Congress for the money.")
+    assert [(e.source.country, e.target.country, e.target.text) for e in found] == [("USA", "USA", "Congress")]
+
+
+@pytest.mark.slow
+def test_the_one_other_party_a_sentence_names_is_the_target():
+    """An appeal or refusal with no one named is aimed at the one other party its sentence names; those the
+    source's own phrase names act with it."""
+    assert ("022", "BRA", "JPN") in _dyads(
+        "Brazilian engineers trained at two Japanese institutes, and the Brazilians asked for more support."
+    )
+    assert ("125", "PSE", "USA") in _dyads(
+        "The Palestinians, who were cut off by the Trump administration last year, have refused to join the talks."
+    )
+    pushed = _dyads("Officials from the European Union and Germany, who have pushed for a truce for weeks, met.")
+    assert pushed and all(d[2] == "---" for d in pushed), pushed

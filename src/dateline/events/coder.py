@@ -12,10 +12,15 @@ Target policy, in order: the target the sentence names; for domestic events (pro
 in the lexicon) the country they happen in, else the source's own; for material acts the foreign place they happen
 in ('evacuate settlements in Gaza'); for material acts on a named object that need a recipient (aid, yielding,
 sanctions: 'suspended the application of Section 907') by a state, the document's one dominant other country,
-with low confidence and `inferred` set; otherwise, when the sentence names no target at all and the act means
-something alone ('threatened to retaliate', 'launched airstrikes'), an absent target (country '---', empty span at
-the trigger), as GDELT leaves Actor2 empty. A promised or threatened domestic act ('Kenya is ready to send police')
-is aimed at where it would happen, never at its author by default.
+with low confidence and `inferred` set; for an appeal, promise, demand, refusal, threat or retreat that names no
+one, the one other country its clause (or the sentence before) places, else the one other party its sentence names
+('the Chinese requested more help' from the U.S. organisations just named), else, by a state's politicians in a
+passage naming no other country and not on a matter between states ('called for calm', 'urged both sides'), their
+own country: domestic politics ('the president asked for $5 billion', 'Democrats refused to fund the wall'), with low
+confidence, replaced by the same act with its target named later in the article; otherwise, when the sentence names
+no target at all and the act means something alone ('threatened to retaliate', 'launched airstrikes'), an absent
+target (country '---', empty span at the trigger), as GDELT leaves Actor2 empty. A promised or threatened domestic
+act ('Kenya is ready to send police') is aimed at where it would happen, never at its author by default.
 Sides with no country ('---'), one side at most: a group the text names by a sector word but gives no country
 ('accused Darfur rebels', 'gunmen killed three soldiers'), placed where the event happens, at home in a domestic act
 by a state actor, or (unarmed groups) in the dateline's country when it can be; and the unnamed agent of a passive
@@ -125,6 +130,23 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 ANTECEDENT_WINDOW = 300
 COERCE_CODE = "170"
 ABSENT_TARGET_PREFIXES = ("02", "03", "087", "10", "12", "13", "15", "17", "18", "19", "20")
+# Appeals, promises, demands, rejections, threats and retreats are addressed to someone: with no one named, the one
+# other party the sentence names ...
+ADDRESSED_PREFIXES = ("02", "03", "10", "12", "13", "087")
+# ... else, made by a state's own actor with no other country in sight, its own country: domestic politics (not a
+# concession, mediation or settlement, 035-039, which are between parties to a dispute)
+DOMESTIC_ADDRESS_PREFIXES = ("02", "030", "031", "032", "033", "034", "10", "12", "13", "087")
+FORCE_THREAT_PREFIX = "138"  # a threat of force is aimed abroad ('threatened military action')
+# Matters between states or the sides of a conflict ('called for calm', 'pushing for tariffs to be lifted', 'urged both
+# sides to honour the truce'), and addressees beyond any one country ('calling on humanity', 'urged the world').
+FOREIGN_AFFAIRS = frozenset(
+    {"ceasefire", "cease-fire", "truce", "calm", "restraint", "dialogue", "settlement", "de-escalation", "tariff"}
+    | {"embargo", "peace", "diplomacy", "humanity", "mankind", "side"}
+)
+FOREIGNERS = frozenset({"caravan", "migrant", "immigrant", "refugee", "foreigner", "alien", "asylum-seeker"})
+STATE_NAMES = frozenset({"country", "capital"})  # a state named as such, not its people or its offices
+WORLD_WORDS = frozenset({"world", "nation", "country", "state", "community"})
+DOMESTIC_SECTORS = frozenset({None, "GOV", "LEG", "JUD", "PTY", "OPP", "CVL", "LAB", "EDU", "BUS", "AGR"})
 # Bare refusals, promises, warnings and requests ('declined to rule', 'promised that ...', 'warned that ...', 'will
 # request an analysis') say too little without a target.
 VAGUE_CODES = frozenset({"020", "030", "120", "130"})
@@ -189,6 +211,7 @@ CONF_DEMAND = 0.7
 CONF_HOME = 0.6
 CONF_IMPLIED = 0.55  # a target only the clause's other country implies
 CONF_NO_TARGET = 0.5
+CONF_DOMESTIC = 0.5  # an appeal or refusal aimed at the source's own country because the passage names no other
 CONF_INFERRED_TARGET = 0.45
 CONF_INHERITED_PARTIES = 0.4
 CONF_UNPLACED = 0.4  # one side is unnamed or has no country
@@ -208,6 +231,8 @@ class _Context:
     salient: list[tuple[str, ResolvedActor, int]]
     events: list[Event] = field(default_factory=list)
     seen: set[tuple[str, str, str]] = field(default_factory=set)
+    # events whose target only the absence of any other country implied, by key: a later one naming it replaces them
+    guessed: dict[tuple[str, str, str], int] = field(default_factory=dict)
     last_agreement: tuple[ResolvedActor, ResolvedActor] | None = None
     last_force: tuple[int, ResolvedActor] | None = None  # (sentence start, source) of the last force coded
 
@@ -519,10 +544,12 @@ def _emit(c: _Candidate, ctx: _Context) -> None:
                 "home": CONF_HOME,
                 "implied": CONF_IMPLIED,
                 "absent": CONF_NO_TARGET,
+                "domestic": CONF_DOMESTIC,
             }.get(how, confidence)
             if not known or source.via == "place" or target.via == UNPLACED:
                 conf = min(conf, CONF_UNPLACED)
-            _add_event(c, source, target, how in {"salience", "home", "implied"}, conf, ctx)
+            inferred = how in {"salience", "home", "implied", "domestic"}
+            _add_event(c, source, target, inferred, conf, ctx, guessed=how == "domestic")
 
 
 def _advises_its_own(c: _Candidate, source: ResolvedActor, target: ResolvedActor) -> bool:
@@ -698,8 +725,114 @@ def _targets(c: _Candidate, args: Args, source: ResolvedActor, ctx: _Context) ->
         # the one other country the clause names, when there is one ('threatened to back away from the summit
         # with the U.S.', 'withdrew from the Iran nuclear deal'), else nobody
         implied = _implied_target(c.head, source, args, ctx, previous=True)
-        return ([implied], "implied") if implied is not None else ([_absent(c.head)], "absent")
+        if implied is not None:
+            return [implied], "implied"
+        party = _one_other_party(c, source, args, ctx)
+        if party is not None:
+            return [party], "implied"
+        if _domestic_address(c, source, ctx):
+            return [_home(source, c.head, ctx)], "domestic"
+        return [_absent(c.head)], "absent"
     return [], ""
+
+
+def _domestic_address(c: _Candidate, source: ResolvedActor, ctx: _Context) -> bool:
+    """An appeal, demand, refusal, threat or concession by a state's own actor that names no one, in a passage
+    that names no other country, is domestic politics, aimed at its own country ('the president asked for $5
+    billion', 'refused to sign the bill', 'threatened to declare an emergency', 'lawmakers urged colleagues'), as
+    GDELT codes a president's call on Congress USAGOV -> USALEG."""
+    if not c.code.startswith(DOMESTIC_ADDRESS_PREFIXES) or c.code.startswith(FORCE_THREAT_PREFIX):
+        return False
+    if source.actor.sector not in DOMESTIC_SECTORS or not _is_country(source, ctx):
+        return False
+    if _about_foreign_affairs(c.head) or _names_the_state(source, c.head, ctx.actors):
+        return False
+    return not _passage_countries(c.head, ctx.actors) - {source.actor.country}
+
+
+def _one_other_party(c: _Candidate, source: ResolvedActor, args: Args, ctx: _Context) -> ResolvedActor | None:
+    """An appeal, demand, refusal or threat with no one named is aimed at the one other party its sentence names,
+    a person, an organisation or a state ('the Palestinians, whom the Trump administration has iced out, refused to
+    take part in talks', 'the White House rejected a proposal from Putin')."""
+    if not c.code.startswith(ADDRESSED_PREFIXES) or c.code.startswith(FORCE_THREAT_PREFIX):
+        return None
+    own = {source.actor.country} | {s.actor.country for s in args.sources}
+    start, end = sentence_range(c.head)
+    # those the source's own phrase names act with it ('officials from the UN and the US pushing for a truce')
+    beside = {t.i for t in _phrase_tokens(source, ctx.doc, start, end) for t in t.subtree}
+    beside -= {t.i for t in c.head.subtree}  # (not what the act itself names: 'a militant shown demanding ...')
+    found: dict[str, ResolvedActor] = {}
+    for i in range(start, end):
+        actor = ctx.actors.actor_at(i)
+        if actor is None or actor.country in own | {UNKNOWN, ""} or actor.country in found or i in beside:
+            continue
+        token = ctx.doc[i]
+        if ctx.actors.names_the_text(token):
+            continue  # 'the Paris agreement' is no party
+        found[actor.country] = ResolvedActor(actor, (token.idx, token.idx + len(token.text)), "mention", i)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _phrase_tokens(r: ResolvedActor, doc: Doc, start: int, end: int) -> list[Token]:
+    """The nouns of the sentence tokens start..end-1 inside an actor's phrase."""
+    toks = tokens(doc)[start:end]
+    return [t for t in toks if r.span[0] <= t.idx < r.span[1] and t.pos_ in {"NOUN", "PROPN"}]
+
+
+def _names_the_state(source: ResolvedActor, head: Token, actors: DocActors) -> bool:
+    """A source named as the state itself ('China called for ...', 'Washington rejected the plan') acts in foreign
+    affairs; domestic politics is done by its officials, legislators, parties and people."""
+    start, end = sentence_range(head)
+    return any(
+        hit[0].start_char == source.span[0] and hit[0].end_char == source.span[1] and hit[1].kind in STATE_NAMES
+        for i in range(start, end)
+        if (hit := actors.kb_hits.get(i)) is not None
+    )
+
+
+def _about_foreign_affairs(head: Token) -> bool:
+    """What is asked for, refused or threatened is a matter between states or sides ('called for calm', 'pushing for
+    tariffs to be lifted', 'urged both sides', 'called on the world', 'threatened to retaliate'): not domestic
+    politics."""
+    if any(c.dep_ == "xcomp" and c.lemma_.lower() in HOSTILE_ACTS for c in children(head)):
+        return True
+    subjects = {t.i for s in children(head) if s.dep_ in {"nsubj", "nsubjpass"} for t in s.subtree}
+    asked = [t for t in head.subtree if t.i not in subjects]
+    if any(t.lemma_.lower() in FOREIGN_AFFAIRS for t in asked):
+        return True
+    if _done_to_foreigners(head):
+        return True
+    addressed = [c for c in children(head) if c.dep_ == "dobj"]
+    addressed += [o for p in children(head) if p.dep_ == "prep" and p.lower_ == "on" for o in children(p)]
+    # 'other nations', 'all countries': others than the speaker's own
+    others = [t for t in asked if any(m.lower_ in {"other", "all"} for m in children(t))]
+    return any(t.lemma_.lower() in WORLD_WORDS for t in addressed + others)
+
+
+def _done_to_foreigners(head: Token) -> bool:
+    """The ones the act is done to came from abroad: 'vowed to stop the caravan', 'called for illegal immigrants to
+    be sent back' (their countries are not named; their host's is no target)."""
+    near = [head] + [c for c in children(head) if c.dep_ in {"xcomp", "ccomp", "prep"}]
+    near += [g for c in near[1:] for g in children(c) if g.dep_ in {"pcomp", "pobj"}]
+    done_to = {"dobj", "nsubjpass", "nsubj", "pobj"}
+    return any(g.dep_ in done_to and g.lemma_.lower() in FOREIGNERS for c in near for g in children(c))
+
+
+def _passage_countries(head: Token, actors: DocActors) -> set[str]:
+    """Countries and organisations named in the token's sentence and the one before it (across a paragraph
+    break too), as places or as actors' countries."""
+    start, end = sentence_range(head)
+    if start > 0:
+        start = sentence_start(tokens(head.doc)[start - 1])
+    found = set()
+    for i in range(start, end):
+        actor = actors.actor_at(i)
+        if actor is not None:
+            found.add(actor.country)
+        hit = actors.kb_hits.get(i)
+        if hit is not None:
+            found.add(hit[1].country)
+    return found - {UNKNOWN, ""}
 
 
 def _antecedent_owner(head: Token, source: ResolvedActor, ctx: _Context) -> ResolvedActor | None:
@@ -899,7 +1032,14 @@ def _dominant_other(source: ResolvedActor, ctx: _Context) -> ResolvedActor | Non
 
 
 def _add_event(
-    c: _Candidate, source: ResolvedActor, target: ResolvedActor, inferred: bool, conf: float, ctx: _Context
+    c: _Candidate,
+    source: ResolvedActor,
+    target: ResolvedActor,
+    inferred: bool,
+    conf: float,
+    ctx: _Context,
+    *,
+    guessed: bool = False,
 ) -> None:
     code = c.code
     if source.actor.sector in MILITARY_SECTORS:
@@ -915,9 +1055,18 @@ def _add_event(
     if (code[:2] in VIOLENT_ROOTS or code == "175") and _known(source) and source.via not in {"agentless", "place"}:
         ctx.last_force = (sentence_start(c.head), source)
     key = (code, source.actor.country, target.actor.country)
+    if key in ctx.guessed and not guessed:
+        # the same act with its target named says more than one whose target was guessed: it takes that one's place
+        # in the article's one event per key
+        dropped = ctx.guessed.pop(key)
+        del ctx.events[dropped]
+        ctx.guessed = {k: i - (i > dropped) for k, i in ctx.guessed.items()}
+        ctx.seen.discard(key)
     if key in ctx.seen:
         return
     ctx.seen.add(key)
+    if guessed:
+        ctx.guessed[key] = len(ctx.events)
     ctx.events.append(_make_event(c, code, source, target, inferred, conf, ctx))
 
 
