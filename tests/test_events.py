@@ -877,3 +877,132 @@ def test_the_one_other_party_a_sentence_names_is_the_target():
     )
     pushed = _dyads("Officials from the European Union and Germany, who have pushed for a truce for weeks, met.")
     assert pushed and all(d[2] == "---" for d in pushed), pushed
+
+
+# -------------------------------------------------------------------- modality: acts the text does not assert
+
+
+def _codes(text: str) -> set[str]:
+    return {d[0] for d in _dyads(text)}
+
+
+@pytest.mark.slow
+def test_an_inverted_should_is_a_condition_not_an_appeal():
+    dyads = _dyads(
+        "But should Tokyo take such a step, Beijing has said it would be forced to deploy warships near Japan."
+    )
+    assert not [d for d in dyads if d[0].startswith(("02", "15"))], dyads
+    assert ("138", "CHN", "JPN") in dyads  # the consequence Beijing announces is a threat
+
+
+@pytest.mark.slow
+def test_hedged_acts_are_not_asserted():
+    assert not _dyads("Pakistani officials said the Indian army probably shelled the village twice in May.")
+    assert ("194", "IND", "---") in _dyads("Pakistani officials said the Indian army shelled the village twice in May.")
+    assert not _dyads("A second video purported to show Libyan militiamen executing five Egyptian prisoners.")
+    assert ("1823", "LBY", "EGY") in _dyads(
+        "A second video showed Libyan militiamen executing five Egyptian prisoners."
+    )
+
+
+@pytest.mark.slow
+def test_alleged_acts_named_by_nouns_are_charges():
+    assert not _dyads("The inquiry described the alleged use of torture by Egyptian police on Sudanese migrants.")
+    assert ("1822", "EGY", "SDN") in _dyads(
+        "The inquiry described the use of torture by Egyptian police on Sudanese migrants."
+    )
+    # investigating alleged crimes is an investigation
+    assert ("091", "HRV", "SRB") in _dyads(
+        "Croatia is investigating alleged war crimes by Croatian extremists against Serb civilians."
+    )
+
+
+@pytest.mark.slow
+def test_acts_one_was_about_to_do_recommended_or_was_reluctant_to_do_are_not_done():
+    assert not _dyads("The Nigerian army had been about to attack the Cameroonian border post.")
+    assert not _dyads("Brazilian lawmakers voted to recommend that Brazil suspend its aid to Venezuela.")
+    assert ("162", "BRA", "VEN") in _dyads("Brazil suspended its aid to Venezuela.")
+    assert not _dyads("Japan has been reluctant to lift its sanctions on North Korea.")
+
+
+@pytest.mark.slow
+def test_what_hangs_on_a_future_clause_is_an_intention():
+    assert _codes("Prime Minister Modi said India would continue to work closely with Japan on security.") == {"032"}
+    assert _codes("Chancellor Merkel will try to ease tensions with Turkey when she meets President Erdogan.") == {
+        "036"
+    }
+    assert _codes("Chancellor Merkel tried to ease tensions with Turkey when she met President Erdogan.") == {"040"}
+    assert _codes("Putin announced the coming deployment of a new missile on the border with Finland.") == {"138"}
+    assert _codes("French officials were negotiating a meeting between Macron and the Iranian president Rouhani.") == {
+        "036"
+    }
+
+
+@pytest.mark.slow
+def test_as_opposed_to_and_a_negation_shared_by_a_bare_conjunct():
+    assert not _dyads("Chile will receive priority as opposed to Peru.")
+    assert not _dyads("Vietnam did not follow China's lead and reject the maritime agreement with the Philippines.")
+    assert ("127", "VNM", "PHL") in _dyads(
+        "Vietnam followed China's lead and rejected the maritime agreement with the Philippines."
+    )
+
+
+@pytest.mark.slow
+def test_acts_only_called_for_or_asked_about_are_not_done():
+    assert not _dyads("The Turkish president resisted a call on Monday to expel the Dutch ambassador.")
+    assert ("140", "VEN", "VEN") in _dyads(
+        "Thousands of Venezuelans heeded the opposition's call to protest against the Maduro government."
+    )
+    assert not _dyads(
+        "Asked if he was referring to a war between Russia and Georgia, the Russian envoy told reporters no."
+    )
+
+
+@pytest.mark.slow
+def test_claims_the_same_sentence_denies_are_not_asserted():
+    assert not _dyads(
+        "A Brazilian newspaper claimed Argentina and Chile have agreed to direct talks, but Santiago denied it."
+    )
+    assert ("036", "ARG", "CHL") in _dyads("Argentina and Chile have agreed to direct talks.")
+    unconfirmed = (
+        "Kenyan officials said the rebel commander had been killed by a Somali airstrike, "
+        "but Somali officials never confirmed his death."
+    )
+    assert not _dyads(unconfirmed)
+    assert ("1823", "SOM", "---") in _dyads(
+        "Kenyan officials said the rebel commander had been killed by a Somali airstrike."
+    )
+    assert not _dyads("The Iraqi minister said reports that Iraq had agreed to ship its oil to Syria were wrong.")
+    assert ("030", "IRQ", "SYR") in _dyads("The Iraqi minister said Iraq had agreed to ship its oil to Syria.")
+
+
+@pytest.mark.slow
+def test_what_follows_from_a_condition_is_not_asserted():
+    assert not _dyads(
+        "If the deal collapses, it means Japan is asking South Korea to abandon the talks, the analyst said."
+    )
+    assert ("020", "JPN", "KOR") in _dyads("Japan is asking South Korea to abandon the talks, the analyst said.")
+    # a remark to the reader is no condition, and threats are conditional by nature
+    assert ("040", "CHN", "JPN") in _dyads(
+        "If you recall, the Chinese president met the Japanese prime minister last year."
+    )
+    assert ("1312", "CUB", "CUB") in _dyads(
+        "Senators have threatened new sanctions on Cuba if the prisoners are not freed."
+    )
+    assert ("1056", "EGY", "PSE") in _dyads(
+        "The Egyptian parliament passed a statement calling for an immediate cease-fire in Gaza."
+    )
+
+
+@pytest.mark.slow
+def test_page_furniture_in_the_body_is_not_read():
+    menu = (
+        "Israeli jets struck Gaza on Monday.\n\n"
+        "JUST WATCHED Lebanon, Syria agree to talks Replay More Videos ... "
+        "MUST WATCH Lebanon, Syria agree to talks 02:10\n\n"
+        "Egypt urges Jordan to reopen the border Read more\n\n"
+        "More: Kenya expels Somali diplomats\n\n"
+        "Crisis talks:Qatar accuses Bahrain of meddling\n\n"
+        "The strikes continued overnight."
+    )
+    assert _dyads(menu) == {("195", "ISR", "PSE")}  # the article's own sentence, and no headline of the menus

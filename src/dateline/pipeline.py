@@ -42,6 +42,17 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 _SURROGATES = re.compile("[\ud800-\udfff]")
+# Page furniture that scraped news text keeps in its body: video menus ('JUST WATCHED ... Replay More Videos ...
+# MUST WATCH ... 02:27') and related-story links ('... Read more', 'More: ...', 'Inside Iran:Anger as ...', 'Read or
+# Share this story: URL'), each a line with no sentence end: the parser would read their headlines as events and
+# glue their names onto the next sentence. (Gallery captions are left: they describe real scenes.)
+_BOILERPLATE = re.compile(
+    r"\bJUST WATCHED\b[^\n]*?\bMUST WATCH\b[^\n]*?\d{1,2}:\d{2}"
+    r"|^[^\n]*\bRead more[ \t]*$"
+    r"|^(?:More|Read or Share this story):[^\n]*$"
+    r"|^[A-Z][^:\n]{0,40}:[A-Z][^\n]{0,160}(?<![.,;:])[ \t]*$",
+    re.MULTILINE,
+)
 MAX_CHARS = 150_000  # calibration: 300,000 chars took 20 s and 1.2 GB; news articles rarely pass 30,000
 OUTLET_CUES = {"tell", "to"}  # 'X told Reuters', 'said to AFP'
 # A batch is parsed at once, so the parser's memory grows with the batch's characters. Measured on world_news_1k
@@ -256,15 +267,22 @@ def _tone(analysis: Analysis, doc: Doc, text: str, kb: KnowledgeBase, body_start
 
 
 def _blank_header(text: str, body_start: int) -> str:
-    """Replace leading metadata with spaces (newlines kept) so the parser sees only the body, at the same offsets.
+    """Replace leading metadata with spaces (newlines kept) so the parser sees only the body, at the same offsets;
+    video menus and related-story links inside the body likewise (`_blank_boilerplate`).
 
     Lone surrogates (a Python string may hold them; spaCy cannot encode them) become U+FFFD, one for one.
     """
     text = _SURROGATES.sub("\ufffd", text)
+    text = _blank_boilerplate(text)
     if body_start <= 0:
         return text
     head = "".join(c if c == "\n" else " " for c in text[:body_start])
     return head + text[body_start:]
+
+
+def _blank_boilerplate(text: str) -> str:
+    """Video menus and related-story links as spaces, at the same offsets (see _BOILERPLATE)."""
+    return _BOILERPLATE.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _resolve_dateline(dateline: Dateline | None, kb: KnowledgeBase) -> Dateline | None:

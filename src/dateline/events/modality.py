@@ -7,10 +7,13 @@ Coded ("asserted", or "future"/"intended" for stated intentions):
   - a trigger governed by an appeal, intent, demand, rejection or threat verb: one event of the governor's root,
     specialised by the governed code ("threatened to invade" 1382, "refused to release" 1243, "urged X to talk" 026);
   - a negated intention: "will not accept", "vowed not to return" -> a rejection (12x);
-  - an obligation in reported speech: "X said Y must withdraw" -> a demand of X on Y (10x).
-Dropped: negated facts ("did not attack"), hypotheticals and speculation (could, may, might, would outside reported
-speech, "possible", "considering"), conditionals (if, unless, whether; threats excepted, they are conditional by
-nature) and questions.
+  - an obligation in reported speech: "X said Y must withdraw" -> a demand of X on Y (10x);
+  - a clause that hangs on a future one: "would continue to work with", "will try ... when he meets" -> intention.
+Dropped: negated facts ("did not attack", "did not follow ... and renounce"), hypotheticals, hedges and speculation
+(could, may, might, would outside reported speech, "possible", "probably", "purported to", "was about to",
+"reluctant to"), conditionals (if, unless, whether, "should X do"; threats excepted, they are conditional by
+nature) and what follows from them ("if this happens, it means X is asking ..."), acts only called for ("resisted a
+call to expel"), reported claims the same sentence denies or leaves unconfirmed, and questions.
 """
 
 from __future__ import annotations
@@ -94,8 +97,24 @@ SPECULATIVE_VERBS = frozenset(
         "reckon",
         "allege",  # 'the U.S. alleges that Assad used chemical weapons': a charge the text does not assert
         "claim",  # 'critics claim Riyadh is trying to ...', 'a story claimed the two had agreed'
+        "purport",  # 'a video purported to show rebels executing prisoners'
+        "about",  # 'the courts had been about to disband parliament': on the point of it, not done
+        "recommend",  # 'voted to recommend that the U.S. end its assistance': advice, nothing ended
+        "propose",
+        # reluctance: 'has been hesitant to lift sanctions' lifts none
+        "hesitant",
+        "reluctant",
+        "unwilling",
+        "loath",
     }
 )
+# Adverbs that hedge their verb: 'probably used chemical weapons', 'allegedly bribed officials'.
+HEDGE_ADVERBS = frozenset(
+    {"probably", "possibly", "perhaps", "maybe", "allegedly", "purportedly", "supposedly", "likely", "presumably"}
+)
+# Auxiliaries that open a conditional clause when they come before its subject: 'should Iran attack, ...',
+# 'had the army intervened, ...', 'were Russia to invade, ...' (a question inverts too, and is dropped as one).
+INVERTED_CONDITION_AUX = frozenset({"should", "had", "were"})
 # Verbs of warning: 'warned against overreacting' cautions, it threatens no one.
 WARNING_VERBS = frozenset({"warn", "caution"})
 # Nouns whose complement has not happened: 'the prospect of Britain exiting the EU', 'fears of an attack'.
@@ -127,6 +146,9 @@ SPECULATIVE_NOUNS = frozenset(
         "insistence",  # "Trump's insistence that he meet with Xi": wanted, not done
         "demand",
         "request",
+        "call",  # 'resisted a call to expel U.S. diplomats', 'calls for supporters to carry out attacks'
+        "plea",
+        "appeal",
         "proposal",
         "suggestion",
         "hope",
@@ -141,6 +163,9 @@ DOUBTED_NOUNS = frozenset({"claim", "allegation", "accusation", "rumor", "rumour
 SPECULATIVE_ADJ = frozenset(
     {"possible", "potential", "likely", "unlikely", "hypothetical", "would-be", "prospective", "future", "impossible"}
 )
+# Adjectives that make an act named by a noun a charge or a rumour: 'the alleged use of torture', 'a purported
+# massacre' (not on a verb's object: 'investigating alleged war crimes' is an investigation).
+CHARGED_ADJ = frozenset({"alleged", "purported", "rumored", "rumoured"})
 # Nouns for people, whose participles say what they do whatever is done to them: 'demonstrators protesting ...'.
 PEOPLE_NOUNS = frozenset(
     {
@@ -180,7 +205,14 @@ PEOPLE_NOUNS = frozenset(
 PLANNED_ADJ = frozenset(
     {"planned", "proposed", "scheduled", "upcoming", "forthcoming", "expected", "imminent", "impending", "intended"}
     | {"promised", "pledged", "anticipated", "looming", "pending", "mooted", "envisaged", "contemplated"}
+    | {"coming", "next"}  # 'announced the coming deployment of a new missile', 'the next round of talks'
 )
+# Verbs whose object is an event still being set up: 'negotiating a meeting between the two leaders'.
+ARRANGE_VERBS = frozenset({"negotiate", "arrange", "schedule"})
+# Verbs that say a reported claim is false: 'the paper claimed the two had agreed; the White House denied it'.
+DENIAL_VERBS = frozenset({"deny", "dispute", "refute", "contradict", "undercut", "debunk", "rebut"})
+REPORT_NOUNS = frozenset({"report", "story", "indication"})
+FALSE_ADJ = frozenset({"wrong", "false", "untrue", "inaccurate", "incorrect", "baseless", "unfounded", "groundless"})
 # Verbs whose object did not happen: 'averted the threatened tariffs', 'foiled an attack'.
 PREVENT_VERBS = frozenset(
     {
@@ -202,6 +234,10 @@ PREVENT_VERBS = frozenset(
 )  # ('canceled joint military maneuvers': they did not take place)
 END_VERBS = frozenset({"end", "stop", "halt", "cease", "terminate"})  # ending a war is no act of war
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+# Verbs of doing what was asked: the call or demand they take was carried out.
+COMPLY_VERBS = frozenset({"heed", "answer", "obey", "follow", "grant", "meet", "fulfil", "fulfill", "satisfy"})
+# Subordinators of time: a clause they open shares the tense of the clause it modifies ('will ... when he meets').
+TEMPORAL_MARKS = frozenset({"when", "once", "while", "after", "before", "until", "as"})
 # Verbs of coming together that take the event they gather for: 'converged for a rally'.
 GATHER_VERBS = frozenset({"gather", "converge", "assemble", "congregate", "turn", "rally", "mass", "meet", "come"})
 FAILURE_VERBS = frozenset({"fail", "refrain", "neglect", "avoid", "stop"})
@@ -221,6 +257,9 @@ THREAT_ROOT = "13"
 REJECT_ROOT = "12"
 DEMAND_ROOT = "10"
 APPEAL_ROOT = "02"
+ASKING_ROOTS = frozenset(
+    {APPEAL_ROOT, DEMAND_ROOT, REJECT_ROOT}
+)  # frames that hold no condition (promises, threats do)
 
 
 @dataclass(frozen=True)
@@ -255,7 +294,9 @@ def clause_mood(verb: Token) -> Mood:
         elif dep in {"nsubjpass", "dobj", "nsubj"} and _none_of(child):
             negated = True  # 'no extra assistance was provided', 'sent no troops', 'no other president has visited'
         elif dep in {"aux", "auxpass"}:
-            if low in SPECULATIVE_MODALS:
+            if low in INVERTED_CONDITION_AUX and _inverted(child):
+                conditional = True  # 'should North Korea hold the workers hostage, ...'
+            elif low in SPECULATIVE_MODALS:
                 speculative = True
             elif low in OBLIGATION_MODALS:
                 obligation = True
@@ -279,6 +320,8 @@ def clause_mood(verb: Token) -> Mood:
             low == "never" or (low == "longer" and any(g.lower_ == "no" for g in children(child)))
         ):
             negated = True
+        elif dep == "advmod" and low in HEDGE_ADVERBS:
+            speculative = True
     prep = verb.head if verb.dep_ == "pcomp" else None
     if prep is not None and (prep.lower_ == "without" or any(c.lower_ == "instead" for c in children(prep))):
         negated = True  # 'instead of sanctioning Russia', 'without consulting Congress'
@@ -288,6 +331,8 @@ def clause_mood(verb: Token) -> Mood:
         speculative = True  # 'killing a foreign leader is a covert operation', 'the solution is to kill them'
     if verb.dep_ == "conj" and not any(c.dep_ in {"aux", "auxpass"} for c in children(verb)):
         shared = clause_mood(verb.head)  # 'China may stop buying ... and restrict trade': the modal is shared
+        # 'did not follow Trump and renounce the deal': a bare verb hangs on the negated 'did' as well
+        negated = negated or (shared.negated and verb.tag_ in {"VB", "VBP"} and _do_support(verb.head))
         speculative = speculative or shared.speculative
         future = future or shared.future
         obligation = obligation or shared.obligation
@@ -297,6 +342,15 @@ def clause_mood(verb: Token) -> Mood:
         obligation = obligation or _has_to(verb)
     question = is_question(verb)
     return Mood(negated, speculative, future, obligation, conditional, question)
+
+
+def _do_support(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lemma_ == "do" for c in children(verb))
+
+
+def _inverted(aux: Token) -> bool:
+    """An auxiliary before its clause's subject: 'should Washington take such a step, ...'."""
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} and c.i > aux.i for c in children(aux.head))
 
 
 def _none_of(noun: Token) -> bool:
@@ -377,12 +431,16 @@ def _governor(token: Token) -> Token | None:
 def read_trigger(trigger: Trigger, by_index: dict[int, Trigger], lexicon: Lexicon) -> Reading | None:
     """How a trigger is coded, or None when its clause does not assert it (negated, speculative, asked...)."""
     token = trigger.token
-    if _warns_against(token) or _agrees_that(trigger):
+    if _warns_against(token) or _agrees_that(trigger) or _as_opposed_to(token):
         return None
     anchor = _anchor(trigger, by_index, lexicon)
     gov = governor(anchor)
     frame = by_index.get(gov.i) if gov is not None else None
     if frame is not None and frame.pattern.root in (APPEAL_ROOT, INTENT_ROOT, DEMAND_ROOT, REJECT_ROOT, THREAT_ROOT):
+        if _unasserted_frame(frame.token, lexicon) or _contradicted(frame.token):
+            return None  # 'a story claimed the U.S. and Iran have agreed to talks'
+        if frame.pattern.root in ASKING_ROOTS and _consequence(frame.token):
+            return None  # 'if the talks fail, it means Tokyo is asking Seoul to walk away'
         return _framed(trigger, frame, lexicon)
     mood = _trigger_mood(trigger)
     if mood.question or mood.speculative:
@@ -405,9 +463,91 @@ def read_trigger(trigger: Trigger, by_index: dict[int, Trigger], lexicon: Lexico
         return _negated_intent(trigger, lexicon) if (mood.future or intended) else None
     if mood.obligation:
         return None  # obligations are demands only in reported speech (see `reported_demand`)
-    if mood.future or intended or _planned(token):
+    above = _future_above(token) if trigger.pos == "verb" else None
+    if above is False:
+        return None  # 'would be responsible when the regime gasses its citizens': a future case, no one's intent
+    if mood.future or intended or _planned(token) or above:
         return _intention(trigger, lexicon, "intended" if intended else "future")
+    if _contradicted(anchor) or (_consequence(anchor) and not _is_threat(trigger.code)):
+        return None
     return Reading(trigger.code, token, "asserted")
+
+
+def _unasserted_frame(word: Token, lexicon: Lexicon) -> bool:
+    """A frame word that is itself only claimed, supposed or conditional: 'a story claimed they had agreed to talks'
+    (not a participle that says what a text or its subject does: 'a statement calling for a cease-fire' calls for it,
+    'rejected the proposal, urging India to sign another' urges)."""
+    if word.dep_ in {"acl", "advcl"} and word.tag_ == "VBG":
+        return False
+    gov = governor(word)
+    if gov is not None and gov.lemma_.lower() in SPECULATIVE_VERBS:
+        return True
+    embedding = embedding_mood(word, lexicon)
+    return embedding.speculative or embedding.conditional
+
+
+def _reporting_verb(clause: Token) -> Token | None:
+    """The verb of saying or claiming whose content clause holds `clause` ('officials said he had been killed')."""
+    t = clause
+    for _ in range(4):
+        while t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+        if t.dep_ not in {"ccomp", "acl", "relcl"} or t.head.i == t.i:
+            return None
+        t = t.head
+        if t.lemma_.lower() in SPEECH_VERBS | DOUBTED_NOUNS | REPORT_NOUNS:
+            return t
+    return None
+
+
+def _contradicted(clause: Token) -> bool:
+    """A reported claim the same sentence says is false or unconfirmed: 'Libyan officials said he had been killed
+    but U.S. officials never confirmed it', 'reports that Iran had agreed were wrong', '... the White House denied
+    it'. A denial that holds the claim ('denied that troops fired') is the denial's own event."""
+    reporter = _reporting_verb(clause)
+    if reporter is None:
+        return False
+    start, end = sentence_range(clause)
+    above = {a.i for a in clause.ancestors}
+    for t in tokens(clause.doc)[start:end]:
+        if t.i in above or t.pos_ not in {"VERB", "AUX", "ADJ"}:
+            continue
+        lemma = t.lemma_.lower()
+        said_by = any(c.dep_ == "nsubj" for c in children(t))  # (a verb with a subject: 'its fisheries dispute')
+        if lemma in DENIAL_VERBS and said_by:
+            return True
+        if lemma == "confirm" and said_by and any(c.dep_ == "neg" or c.lower_ == "never" for c in children(t)):
+            return True
+        if (
+            lemma in FALSE_ADJ
+            and t.dep_ == "acomp"
+            and any(c.dep_ == "nsubj" and c.i == reporter.i for c in children(t.head))
+        ):
+            return True
+    return False
+
+
+def _consequence(clause: Token) -> bool:
+    """A clause that follows from a condition: 'if this happens, it means Trump is asking Riyadh to leave OPEC',
+    'ordered troops to open fire if a single shell is fired' (a future or threatened consequence is an intention,
+    read before this)."""
+    t = clause
+    for _ in range(4):
+        if any(_condition_clause(c) for c in children(t)):
+            return True
+        if t.dep_ not in {"conj", "xcomp", "ccomp"} or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _condition_clause(clause: Token) -> bool:
+    if clause.dep_ != "advcl":
+        return False
+    marks = [c for c in children(clause) if c.dep_ == "mark" and c.lower_ == "if"]
+    # ('even if', 'as if', 'if you remember, Trump met ...': no condition on the main clause)
+    addressed = any(c.dep_ == "nsubj" and c.lower_ == "you" for c in children(clause))
+    return not addressed and any(m.i == 0 or m.nbor(-1).lower_ not in {"even", "as"} for m in marks)
 
 
 def _anchor(trigger: Trigger, by_index: dict[int, Trigger], lexicon: Lexicon) -> Token:
@@ -435,6 +575,8 @@ def embedding_mood(token: Token, lexicon: Lexicon) -> Mood:
     speculative = conditional = negated = False
     if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.pos_ == "NOUN":
         speculative = True  # 'negotiations for a military pullout', 'plans for an offensive': sought, not done
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ in {"VERB", "AUX"}:
+        conditional = clause_mood(token.head.head).conditional  # 'asked if he meant a war between ...'
     clause = token if token.pos_ in {"VERB", "AUX"} else None
     if clause is not None and clause.dep_ == "relcl" and clause.head.lemma_.lower() in DOUBTED_NOUNS:
         # 'refused to deny claims the prime minister had reneged on a deal': a content clause the parser took for a
@@ -464,7 +606,9 @@ def embedding_mood(token: Token, lexicon: Lexicon) -> Mood:
             negated = negated or any(c.dep_ == "det" and c.lower_ == "no" for c in children(t))
             of_head = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" else t
             # 'the prospect of Britain exiting the EU'
-            speculative = speculative or t.lemma_.lower() in SPECULATIVE_NOUNS or of_head.lemma_ in SPECULATIVE_NOUNS
+            asked = t.lemma_.lower() in SPECULATIVE_NOUNS or of_head.lemma_ in SPECULATIVE_NOUNS
+            # ('heeded the call to take to the streets': they did)
+            speculative = speculative or (asked and not _complied_with(t))
             conditional = conditional or (t.lemma_.lower() in {"event", "case"} and t.head.lower_ == "in")
             # ('demonstrators protesting the results' protest whatever is done to them: people are no proposals)
             verb = _noun_governor(t) if t.pos_ == "NOUN" and not _names_people(t) else None
@@ -491,6 +635,10 @@ def embedding_mood(token: Token, lexicon: Lexicon) -> Mood:
     return Mood(negated=negated, speculative=speculative, conditional=conditional)
 
 
+def _complied_with(noun: Token) -> bool:
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in COMPLY_VERBS
+
+
 def _names_people(noun: Token) -> bool:
     return noun.ent_type_ in {"NORP", "PERSON", "ORG", "GPE"} or noun.lemma_.lower() in PEOPLE_NOUNS
 
@@ -512,7 +660,11 @@ def _proposed(clause: Token, lexicon: Lexicon) -> bool:
         return False
     objects = [c for c in children(clause.head) if c.dep_ == "dobj"]
     objects += [o for d in objects for p in children(d) if p.lower_ == "of" for o in children(p) if o.dep_ == "pobj"]
-    return any(_is_intent_word(o, lexicon) for o in objects)
+    if any(_is_intent_word(o, lexicon) for o in objects):
+        return True
+    # 'resisted a call Friday to expel U.S. diplomats': the parser hangs the call's complement on the verb
+    asked = [o for o in objects if o.lemma_.lower() in SPECULATIVE_NOUNS and not _complied_with(o)]
+    return bool(asked) and is_infinitive(clause)
 
 
 def _purpose(clause: Token) -> bool:
@@ -534,8 +686,10 @@ def _trigger_mood(trigger: Trigger) -> Mood:
             # 'authorized potential airstrikes': what is authorized may not happen
             return Mood(mood.negated, True, mood.future, mood.obligation, mood.conditional, mood.question)
         return mood
-    if any(c.dep_ == "amod" and c.lower_ in SPECULATIVE_ADJ for c in children(token)):
-        return Mood(speculative=True)
+    measure = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+    hedged = [token] if measure is None or measure.lemma_.lower() not in LIGHT_NOUNS else [token, measure]
+    if any(c.dep_ == "amod" and c.lower_ in SPECULATIVE_ADJ | CHARGED_ADJ for n in hedged for c in children(n)):
+        return Mood(speculative=True)  # ('the alleged use of torture')
     if any(c.dep_ == "det" and c.lower_ == "no" for c in children(token)):
         return Mood(negated=True)  # 'no cease-fire
     if token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in PREVENT_VERBS | END_VERBS:
@@ -545,11 +699,46 @@ def _trigger_mood(trigger: Trigger) -> Mood:
     return clause_mood(verb) if verb is not None else Mood()
 
 
+def _future_above(verb: Token) -> bool | None:
+    """A clause that hangs on a future one is future too: 'will continue to work with Japan', 'would be forced to
+    deploy', 'will leave while continuing to fight', 'will try to mend ties when he meets Pena Nieto'. True when
+    the future is the main clause's subject's own, False when a time clause with a subject of its own is future
+    ('... when the regime gasses its citizens': a case foreseen, nobody's intent), None when nothing is future."""
+    t = verb
+    own_subject = False
+    for _ in range(4):
+        while t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+        if t.head.i == t.i:
+            return None
+        if t.dep_ == "advcl" and _future_time_clause(t):
+            own_subject = own_subject or _names_own_subject(t)
+        elif t.dep_ != "xcomp":
+            return None
+        t = t.head
+        if governor_mood(t).future:
+            return not own_subject
+    return None
+
+
+def _future_time_clause(clause: Token) -> bool:
+    """A time clause in the present ('when he meets', 'while continuing'): future time when its main clause is
+    future ('when he met' is past whatever the main clause says)."""
+    timed = any(c.dep_ in {"advmod", "mark"} and c.lower_ in TEMPORAL_MARKS for c in children(clause))
+    return timed and clause.tag_ in {"VB", "VBZ", "VBP", "VBG"}
+
+
+def _names_own_subject(clause: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON" for c in children(clause))
+
+
 def _planned(token: Token) -> bool:
     """A noun for an act still to come: 'a planned meeting', 'ahead of a summit between the leaders'."""
     if token.pos_ not in {"NOUN", "PROPN"}:
         return False
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "ahead":
+        return True
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in ARRANGE_VERBS:
         return True
     return any(c.dep_ == "amod" and c.lower_ in PLANNED_ADJ for c in children(token))
 
@@ -565,6 +754,11 @@ def _agrees_that(trigger: Trigger) -> bool:
     # ('agreed that they would hold talks' promises)
     promised = any(a.dep_ == "aux" and a.lower_ in {"will", "would", "'ll"} for c in clauses for a in children(c))
     return bool(clauses) and not promised and not any(c.dep_ in {"xcomp", "prep", "dobj"} for c in kids)
+
+
+def _as_opposed_to(token: Token) -> bool:
+    """'as opposed to' contrasts two things; nobody opposes anything."""
+    return token.lower_ == "opposed" and token.i > 0 and token.nbor(-1).lower_ == "as"
 
 
 def _warns_against(token: Token) -> bool:
@@ -661,8 +855,8 @@ def reported_demand(token: Token) -> tuple[Token, Token, bool] | None:
 
     `strong` is True for must/have to (a demand), False for should (an appeal).
     """
-    if token.dep_ != "aux" or token.lower_ not in OBLIGATION_MODALS:
-        return None
+    if token.dep_ != "aux" or token.lower_ not in OBLIGATION_MODALS or _inverted(token):
+        return None  # ('should Washington take that step, he would respond': a condition, no appeal)
     verb = token.head
     if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_VERBS:
         return None
