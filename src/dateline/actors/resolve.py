@@ -45,6 +45,8 @@ NAMED_FOR_PLACE = frozenset(
     | {"conference", "format", "pact", "communique", "framework", "agenda", "consensus", "charter", "principle"}
 )
 UNKNOWN = "---"
+STATELESS_WORDS = frozenset({"world", "international", "global", "multinational"})
+FOREIGN_OFFICES = frozenset({"minister", "ministry", "secretary", "office", "service", "affair", "policy"})
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 TITLE_WINDOW = 9  # tokens scanned left of a name for its title; newswire titles rarely run longer
@@ -342,8 +344,15 @@ class DocActors:
 
     def regional(self, head: Token) -> bool:
         """A group the text places in a region no one country owns ('Central American migrants', 'Latin American
-        leaders'): its origin is given, and it is none of the countries near it."""
+        leaders') or in none ('world leaders', 'foreign companies'): its origin is given, and it is none of the
+        countries near it."""
         doc, first = head.doc, head.left_edge.i
+        words = {t.lower_ for t in tokens(doc)[first : head.i]}
+        foreign = "foreign" in words and head.tag_ == "NNS" and head.lemma_.lower() not in FOREIGN_OFFICES
+        if words & STATELESS_WORDS or foreign:
+            # 'world leaders', 'foreign companies', 'the international community': no one country's (not 'the
+            # foreign ministers of Ukraine and Russia', each a country's own)
+            return True
         return any(
             self.kb.is_unowned_place(span_text(doc, start, end))
             for end in range(first + 1, head.i + 1)
@@ -384,7 +393,7 @@ class DocActors:
             span, entry = hit
             return ResolvedActor(self._entity_actor(entry), _char_span(span), entry.kind)
         sector = self.kb.sector(token.text)
-        if sector is not None and token.pos_ in {"NOUN", "PROPN"}:
+        if sector is not None and token.pos_ in {"NOUN", "PROPN"} and not self.regional(token):
             country = self._country_modifier(token)
             if country is not None and country.kind == "group":
                 # 'Hamas fighters', 'leaders of the Taliban': members of a named group act as the group

@@ -1,10 +1,11 @@
 """Who did it and to whom: the source and target actors of a trigger, read off the dependency parse.
 
 Verbs: the subject is the source, the direct object or a prepositional object the target; in the passive, "by X"
-is the source and the subject the target; a clause complement, conjunct or adjective inherits its governor's
-subject ("Syria says it is willing to withdraw"); a relative clause its noun; "X's decision to suspend" the
-possessor. Appeals, demands and accusations aim at the subject of their "that" clause ("demanded that the US
-cancel ...").
+is the source and the subject the target (without 'by', the one whose hands, clashes or strikes did it: "killed at
+the hands of X", "killed in clashes with X", "killed in an Israeli strike"; a headline's "X killed in Y" is a
+passive); a clause complement, conjunct or adjective inherits its governor's subject ("Syria says it is willing to
+withdraw"); a relative clause its noun; "X's decision to suspend" the possessor. Appeals, demands and accusations
+aim at the subject of their "that" clause ("demanded that the US cancel ...").
 Nouns: the possessor, "by X", "of X" or a national adjective is the source ("Iran's offer", "the visit of the
 president", "Israeli airstrikes"), or the subject of a support verb ("held talks", "staged a rally"); "to / with /
 against / on Y" the target; "between A and B" gives both parties. For nouns of harm done to someone (of_target),
@@ -234,6 +235,23 @@ INSTRUMENTS = frozenset(
     }
 )
 
+# Fights a passive's victim fell in: 'killed in clashes with police', 'in combat with IS fighters' (the one it was
+# with did it).
+COMBAT_NOUNS = frozenset(
+    {"combat", "clash", "fighting", "battle", "firefight", "gunbattle", "gunfight", "skirmish", "shootout"}
+)
+# Force only a state's forces use: a country written before it is whose it is ('a US drone strike'), where other
+# means take only a people or group ('an Israeli attack', 'an ISIS bombing'; not 'the Paris attacks').
+STATE_MEANS = frozenset({"strike", "airstrike", "raid", "drone", "bombardment", "shelling", "missile"})
+# Verbs of harm that always take an object when active: without one, 'X killed in Y' is a passive.
+HARM_VERBS = frozenset(
+    {"kill", "wound", "injure", "hurt", "arrest", "detain", "jail", "imprison", "execute", "abduct", "kidnap"}
+    | {"capture", "deport", "expel", "behead", "assassinate", "murder", "slay", "massacre", "torture", "sentence"}
+)
+WARS = frozenset({"war", "conflict", "crackdown", "uprising", "insurgency"})  # "killed in Syria's civil war"
+MEANS_PREPS = frozenset({"in", "during", "amid", "under", "from"})
+MEANS_MARKS = frozenset({"since", "when", "after", "as", "while", "before"})  # 'since the Israeli strikes began'
+
 
 @dataclass
 class Args:
@@ -452,6 +470,8 @@ def verb_subjects(verb: Token) -> tuple[list[Token], list[Token]]:
     for _ in range(5):
         subj = [c for c in children(t) if c.dep_ == "nsubj"]
         passive = [c for c in children(t) if c.dep_ == "nsubjpass"]
+        if subj and t.i == verb.i and _headline_passive(t):
+            subj, passive = [], subj
         if passive and came_by == "xcomp" and not subj:
             return passive, []  # 'he was forced to concede': he concedes
         if subj or passive:
@@ -475,6 +495,19 @@ def verb_subjects(verb: Token) -> tuple[list[Token], list[Token]]:
             continue
         break
     return [], []
+
+
+def _headline_passive(verb: Token) -> bool:
+    """'Israeli boy killed in mortar attack', 'Three soldiers wounded in blast': a headline drops the auxiliary of
+    a passive; a past participle with a subject but no auxiliary and no object is done to that subject."""
+    kids = children(verb)
+    return (
+        verb.tag_ in {"VBN", "VBD"}  # (the tagger often reads a headline's participle as a past tense)
+        and verb.dep_ in {"ROOT", "acl"}
+        and verb.lemma_.lower() in HARM_VERBS
+        and any(c.dep_ == "prep" for c in kids)
+        and not any(c.dep_ in {"aux", "auxpass", "dobj", "ccomp", "xcomp", "attr", "conj", "dative"} for c in kids)
+    )
 
 
 def pobjs(token: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -526,7 +559,9 @@ def verb_arguments(
     if instrument:
         # 'the Paris attacks killed 129 people': the place of an attack is not its author; 'Russian airstrikes',
         # 'ISIS attacks' are theirs
-        sources = [s for s in sources if s.via in {"demonym", "group"} or s.actor.kind == "group"]
+        sources = [s for s in sources if s.via in {"demonym", "group"} or s.actor.kind == "group"] or resolve_all(
+            [o for t in heads for o in means_owners(t, actors)], actors
+        )  # ('a US drone strike killed ...' is the US's)
     if pattern.root == "13" and all(t.lemma_.lower() in INSTRUMENTS | DANGERS for t in source_tokens):
         sources = []  # 'Russia's aggression threatens our vision of Europe': a danger, not a threat by Russia
     found = resolve_all(target_tokens, actors, shallow=True)
@@ -548,7 +583,7 @@ def verb_arguments(
         targets = _without(resolve_all(inner, actors, shallow=True), sources)
         if not targets:
             # 'refused to respond to a demand from the US President': whose the act's object is
-            owned = [o for t in inner for o in object_owners(t)]
+            owned = [o for t in inner for o in object_owners(t) if not actors.names_the_text(o)]
             targets = _without(resolve_all(owned, actors, shallow=True), sources)
         target_tokens = target_tokens or inner
     mutual = pattern.symmetric or (pattern.code.startswith(MUTUAL_PREFIXES) and not _acts_on_something(verb))
@@ -569,6 +604,8 @@ def verb_arguments(
     named = (bool(target_tokens) and names_actor(target_tokens)) or own_addressee or people
     if not sources:
         sources = unplaced(source_tokens, actors)
+    if passive and not agents and not sources:
+        sources = _without(means_agents(verb, actors), targets)
     if not targets:
         means = {obj.i, *(c.i for c in conjuncts(obj))} if obj is not None else set()
         targets = _without(unplaced([t for t in target_tokens if t.i not in means], actors), sources)
@@ -577,6 +614,55 @@ def verb_arguments(
         targets = targets or _without(unplaced([o for o in owned if o.dep_ == "poss"], actors), sources)
     agentless = (bool(passive) or instrument) and named_victim and not sources and not names_actor(source_tokens)
     return Args(sources, targets, named or bool(targets), agentless)
+
+
+def means_agents(verb: Token, actors: DocActors) -> list[ResolvedActor]:
+    """Who did a passive act the text does not mark with 'by': 'killed at the hands of Boko Haram', 'killed in
+    clashes with police', 'killed in a US drone strike', 'wounded since the Israeli strikes began' (not 'killed in
+    the Paris attacks': a place; not 'killed in clashes between A and B': either side)."""
+    for prep in children(verb):
+        if prep.dep_ != "prep":
+            continue
+        for noun in (o for o in children(prep) if o.dep_ == "pobj"):
+            lemma = noun.lemma_.lower()
+            if lemma == "hand" and prep.lower_ in {"at", "by"}:
+                doers = pobjs(noun, ("of",))
+            elif lemma in COMBAT_NOUNS and prep.lower_ in MEANS_PREPS and not pobjs(noun, ("between", "among")):
+                doers = pobjs(noun, ("with", "against"))
+            elif lemma in INSTRUMENTS | WARS and prep.lower_ in MEANS_PREPS:
+                found = resolve_all(means_owners(noun, actors), actors)
+                if found:
+                    return found
+                continue
+            else:
+                continue
+            found = resolve_all(doers, actors) or unplaced(doers, actors)
+            if found:
+                return found
+    for clause in children(verb):
+        if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in MEANS_MARKS for m in children(clause)):
+            continue
+        means = [s for s in children(clause) if s.dep_ == "nsubj" and s.lemma_.lower() in INSTRUMENTS | WARS]
+        found = resolve_all([o for s in means for o in means_owners(s, actors)], actors)
+        if found:
+            return found
+    return []
+
+
+def means_owners(noun: Token, actors: DocActors) -> list[Token]:
+    """Whose a weapon or attack is: "Russia's airstrikes", 'an Israeli raid', 'an ISIS bombing', 'a US drone
+    strike'; a place is not its owner ('the Paris attacks', 'the Syria strikes')."""
+    out = []
+    for c in children(noun):
+        hit = actors.kb_hits.get(c.i)
+        if c.dep_ == "poss" and c.lower_ not in REFERRING_PRONOUNS:
+            out.append(c)
+        elif c.dep_ in {"amod", "compound", "nmod"} and hit is not None and not backer(c) and not _opposed(c):
+            kind = hit[1].kind
+            state_means = kind == "country" and c.dep_ == "compound" and noun.lemma_.lower() in STATE_MEANS
+            if kind in {"demonym", "group"} or state_means:
+                out.append(c)
+    return out
 
 
 def _armed(token: Token, actors: DocActors) -> bool:
@@ -759,7 +845,8 @@ def _national_modifiers(noun: Token, actors: DocActors, pattern: Pattern) -> lis
     for child in noun.lefts:
         if child.dep_ not in {"amod", "compound", "nmod"}:
             continue
-        if (pattern.of_target or pattern.root in HARM_ROOTS) and child.dep_ == "compound" and child.pos_ == "PROPN":
+        named_for = child.dep_ in {"compound", "nmod"} and child.pos_ == "PROPN"  # 'the Iraq and Afghanistan wars'
+        if (pattern.of_target or pattern.root in HARM_ROOTS) and named_for:
             hit = actors.kb_hits.get(child.i)
             if hit is None or hit[1].kind != "group":
                 continue  # 'the Libya attack' happened in Libya; 'ISIS attacks' are by ISIS

@@ -28,6 +28,8 @@ or of an act whose subject is a weapon ('three US servicemen were killed', 'a ro
 which for acts only a state does (arrest, investigate, deport, ban) is the country they happen in. Events whose
 source is a person or phrase we cannot place, or that need a partner who is not placed (talks, meetings,
 agreements), are dropped.
+An agentless air strike takes the army that reports it ('the U.S. military said airstrikes killed 13'), and a
+killing done with heavy weapons is coded as that use of force ('killed by a U.S. airstrike' 195, not 18).
 An agentless signing of an agreement takes the parties of the agreement last named in the document.
 One event is kept per (code, source country, target country) and article, as GDELT does.
 """
@@ -46,10 +48,13 @@ from ..cameo import lookup
 from ..model import Actor, Event, EventActor, Location, Quote
 from ..tokens import char_text, children, memo, sentence_range, sentence_start, span_text, tokens, with_lower
 from .arguments import (
+    INSTRUMENTS,
+    MEANS_PREPS,
     MUTUAL_PREFIXES,
     SUPPORT_VERBS,
     UNPLACED,
     Args,
+    means_owners,
     noun_arguments,
     object_owners,
     resolve_all,
@@ -81,6 +86,12 @@ PLACE_TARGET_PREFIXES = ("07", "087", "138", "15", "16", "18", "19", "20")  # ('
 # Force (assault, fighting, mass violence): a side the sentence leaves unnamed is implied by where it happens or
 # where it comes from ('strikes inside Syria', 'a rocket fired from Gaza').
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+ASSAULT_ROOT = "18"
+# Weapons only armies and armed groups wield: a killing done with them is fighting (artillery and rockets,
+# air strikes); a shooting or 'fighting' may be a lone gunman's or a riot's.
+HEAVY_WEAPONS = ("194", "195")
+AIR_STRIKES = "195"
+DEPORTATION = "174"
 # Prepositions that put a material act in or onto a place: its target ('launched strikes inside Syria').
 INTO_PREPS = frozenset({"in", "at", "inside", "within", "into", "on", "onto", "across", "over", "against", "toward"})
 AGREE_VERBS = frozenset({"agree", "concur"})
@@ -371,6 +382,8 @@ def _candidate(trigger: Trigger, reading: Reading, by_index: dict[int, Trigger],
     code = reading.code
     if code == INTENT_ROOT + "0" and _vows_harm(reading.head):
         code = THREAT_ROOT + "0"  # 'vowed to confront Obama', 'promised to make Mexico pay': threats
+    if code.startswith(ASSAULT_ROOT) and reading.governed is None:
+        code = _military_means(trigger, by_index) or code
     return _Candidate(
         code,
         reading.head,
@@ -386,6 +399,22 @@ def _candidate(trigger: Trigger, reading: Reading, by_index: dict[int, Trigger],
         framed=reading.governed is not None or code[:2] != pattern.root,
         names_act=_names_act(reading.head, code[:2]),
     )
+
+
+def _military_means(trigger: Trigger, by_index: dict[int, Trigger]) -> str | None:
+    """A killing or wounding done with heavy weapons is that use of force: 'was killed by a U.S. airstrike', 'an
+    Iraqi airstrike killed 45 fighters', 'killed by rocket fire' are air strikes (195) and shelling (194), not
+    assaults (18)."""
+    verb = trigger.token
+    if trigger.pos != "verb":
+        return None
+    means = [verb.head if c.lower_ in {"that", "which"} else c for c in children(verb) if c.dep_ == "nsubj"]
+    means += [o for p in children(verb) if p.dep_ == "agent" or p.lower_ in MEANS_PREPS for o in children(p)]
+    for noun in means:
+        force = by_index.get(noun.i)
+        if force is not None and force.pos == "noun" and force.pattern.code.startswith(HEAVY_WEAPONS):
+            return force.pattern.code
+    return None
 
 
 def _vows_harm(verb: Token) -> bool:
@@ -590,11 +619,29 @@ def _unnamed_agent(c: _Candidate, args: Args, ctx: _Context) -> ResolvedActor:
         if origin is not None:
             span, entry = origin
             return ResolvedActor(ctx.actors.entity_actor(entry), (span.start_char, span.end_char), "place")
+        reporter = _reporting_military(c, ctx) if c.code.startswith(AIR_STRIKES) else None
+        if reporter is not None:
+            return reporter
         # 'Egyptian soldiers opened fire on the crowd. At least two people were injured.': the force just told of
         if ctx.last_force is not None and ctx.last_force[0] in _this_and_previous_sentence(c.head):
             found = ctx.last_force[1]
             return ResolvedActor(found.actor, found.span, "place", found.head)
     return _unknown(c.head, "agentless")
+
+
+def _reporting_military(c: _Candidate, ctx: _Context) -> ResolvedActor | None:
+    """'The U.S. military said airstrikes killed 13 Taliban': an army reports its own air strikes (not others'
+    rockets or shelling, which it reports as the enemy's)."""
+    verb = c.head
+    while verb.dep_ in {"ccomp", "conj", "xcomp"} and verb.head.i != verb.i:
+        verb = verb.head
+        if verb.lemma_.lower() in SPEECH_VERBS:
+            for subj in (s for s in children(verb) if s.dep_ == "nsubj"):
+                found = ctx.actors.resolve(subj)
+                if found is not None and found.actor.sector == "MIL" and _known(found):
+                    return ResolvedActor(found.actor, found.span, "place", found.head)
+            return None
+    return None
 
 
 def _victim_countries(c: _Candidate, args: Args, ctx: _Context) -> set[str]:
@@ -668,6 +715,9 @@ def _placed(r: ResolvedActor, c: _Candidate, other: ResolvedActor | None, ctx: _
             allowed = {owner.country, other.actor.country if other is not None else owner.country}
             if _sentence_countries(head, ctx.actors) - allowed:
                 owner = None
+    deported = c.code.startswith(DEPORTATION) and other is not None and owner is not None
+    if deported and owner.country == other.actor.country:
+        return r  # 'the US deported 400,000 people': those a country deports are not its own
     if owner is None or owner.kind not in {"country", "group"} or owner.country in {UNKNOWN, ""}:
         return r
     sector = r.actor.sector or ""
@@ -1265,6 +1315,8 @@ def _location(token: Token, sent: tuple[int, int], actors: DocActors) -> Locatio
 def _place_entity(token: Token, actors: DocActors, *, deep: bool = False) -> tuple[Span, KBEntry] | None:
     """The knowledge-base country or city the event happened in ('in Baghdad' -> Iraq), with its span."""
     for pobj in _place_tokens(token, deep=deep):
+        if pobj.lemma_.lower() in INSTRUMENTS and means_owners(pobj, actors):
+            continue  # 'killed in a US drone strike in Yemen': whose the strike is, not where
         hit = _country_hit(pobj.left_edge.i, pobj.i + 1, actors)
         if hit is not None:
             return hit
