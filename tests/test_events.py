@@ -1069,3 +1069,96 @@ def test_world_leaders_and_foreign_companies_are_no_one_countrys():
     assert ("170", "CHN", "CHN") not in _dyads("Beijing pressured foreign companies to hand over their technology.")
     # a country's foreign ministers are its own
     assert ("040", "POL", "HUN") in _dyads("The foreign ministers of Poland and Hungary met in Vienna.")
+
+
+# -------------------------------------------------------------------- CAMEO roots: force, vows, other senses
+
+
+def _roots(text: str) -> set[str]:
+    return {d[0][:2] for d in _dyads(text)}
+
+
+@pytest.mark.slow
+def test_killings_by_air_and_missile_strikes_are_conventional_force():
+    assert ("195", "EGY", "LBY") in _dyads("An Egyptian airstrike killed 30 militants in eastern Libya on Sunday.")
+    assert ("195", "ESP", "MLI") in _dyads("The insurgent commander was killed by a Spanish airstrike in Mali.")
+    assert "18" not in _roots("Pakistani air raids have killed the Taliban commander in Waziristan.")
+    bombing = _dyads("Russia has been bombing Syria since 2015, killing thousands of civilians.")
+    assert bombing and all(d[0].startswith("19") for d in bombing), bombing
+    # gunmen and clashes are no armed forces: their killings stay assaults
+    assert ("1823", "AFG", "AFG") in _dyads("Taliban gunmen killed five Afghan policemen in Kunduz.")
+
+
+@pytest.mark.slow
+def test_a_support_verb_takes_the_kind_of_attack_its_noun_names_and_states_attack_with_force():
+    assert ("204", "SYR", "---") in _dyads("The Syrian army launched a chemical attack on a suburb of Homs.")
+    assert ("1831", "AFG", "AFG") in _dyads("The Taliban carried out a suicide attack on a police base in Helmand.")
+    assert ("202", "IRN", "IRN") in _dyads("The Iranian regime carried out mass executions of prisoners in Tehran.")
+    assert ("190", "RUS", "UKR") in _dyads("Russia launched its assault on Ukraine in February.")
+    assert ("190", "SAU", "YEM") in _dyads("The Saudi coalition's assault on Yemen continued for months.")
+    # people from a country are not its forces
+    assert ("180", "PSE", "ISR") in _dyads("Palestinians attacked Israeli settlers near Nablus.")
+    # a support verb of another kind keeps its own code ('postponed the visit' is no visit)
+    assert ("160", "BRA", "USA") in _dyads("Brazil postponed a state visit to Washington over the spying affair.")
+
+
+@pytest.mark.slow
+def test_pressing_someone_to_act_is_a_demand_not_coercion():
+    assert ("100", "USA", "CHN") in _dyads("The United States pressured China to curb its exports of steel.")
+    assert ("170", "RUS", "UKR") in _dyads("Russia has pressured Ukraine with gas cutoffs.")
+
+
+@pytest.mark.slow
+def test_a_vow_takes_the_code_of_what_is_vowed():
+    assert ("130", "USA", "MEX") in _dyads(
+        "President Donald Trump promised to build a fence and make Mexico pay for it."
+    )
+    # (aimed at home: a veto is domestic politics; see test_domestic_politics_is_aimed_at_home)
+    assert ("130", "USA", "USA") in _dyads("President Joe Biden vowed to use his veto to kill the measure.")
+    assert ("138", "JPN", "PRK") in _dyads(
+        "Japanese Prime Minister Shinzo Abe promised a firm military response to any North Korean provocation."
+    )
+    # a promise of words is no event
+    assert not _dyads("President Donald Trump, who promises to deliver a big speech Monday, softened his tone.")
+    # a promise to end or postpone harm is no threat
+    assert "13" not in _roots("President Donald Trump agreed to postpone a planned tariff hike on Mexico.")
+
+
+@pytest.mark.slow
+def test_trigger_words_in_another_sense_are_no_events():
+    assert not _dyads("The vineyards near Trier are where France, Germany, and Luxembourg meet.")
+    assert not _dyads("Pentagon officials are encouraged by recent gains against the Taliban in Afghanistan.")
+    assert not _dyads(
+        "Tariffs on Chinese goods will rise, threatening to increase tensions between Washington and Beijing."
+    )
+    assert ("110", "USA", "USA") in _dyads("The White House clashed with Republicans in Congress this week.")
+    assert ("190", "RUS", "UKR") in _dyads("Russian troops clashed with Ukrainian soldiers near Donetsk.")
+    assert not _dyads("Chinese President Xi Jinping gathered party elders for an annual policy retreat in Beidaihe.")
+    assert not _dyads("President Donald Trump held a rally in Ohio on Tuesday.")
+    assert not _dyads("President Donald Trump seized the chance to argue for his border wall.")
+    assert _dyads("Iran seized a British tanker in the Strait of Hormuz.")
+
+
+@pytest.mark.slow
+def test_declining_to_comment_and_withdrawing_from_a_deal_and_going_to_ones_own_offices():
+    # a refusal to say or judge is no comment (011), a refusal to talk to someone stays a rejection
+    assert ("011", "JPN", "CHN") in _dyads("The Japanese government declined to criticize China over the incident.")
+    assert ("1243", "IRN", "GBR") in _dyads("Iran refused to release the British sailors.")
+    # 'withdraw from AGREEMENT' is filled after 'from', not by the direct object
+    withdrew = _dyads("President Donald Trump withdrew the US from the Iran nuclear deal.")
+    assert ("127", "USA", "IRN") in withdrew and ("127", "USA", "USA") not in withdrew, withdrew
+    assert ("087", "ISR", "LBN") in _dyads("Israel withdrew its troops from Lebanon.")
+    # an official entering his own government's rooms makes no visit; one to troops or abroad does
+    assert not _dyads("President Barack Obama arrives in the White House briefing room to make a statement.")
+    assert ("042", "USA", "USA") in _dyads("President Donald Trump visited U.S. troops in Iraq.")
+
+
+@pytest.mark.slow
+def test_a_synset_object_is_what_the_act_is_done_to_not_whom_with():
+    # the partner of 'with' or the place a blow was aimed at is no prisoner exchanged or territory struck
+    assert not _dyads("Mr. Macron, who had exchanged sharp messages with President Donald Trump, spoke to reporters.")
+    assert ("0332", "USA", "SYR") in _dyads("The United States prepares to supply Syrian rebels with small arms.")
+    # objects a sense excludes: a gun pulled out, a health crisis quelled; a suburb is territory
+    assert not _dyads("North Korea has pulled its 50,000 workers out of the industrial complex.")
+    assert not _dyads("Officials worked to quell the polio crisis in the north of Pakistan.")
+    assert ("192", "SYR", "SYR") in _dyads("Syrian government forces captured a suburb of Damascus.")

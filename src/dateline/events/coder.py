@@ -49,7 +49,6 @@ from ..model import Actor, Event, EventActor, Location, Quote
 from ..tokens import char_text, children, memo, sentence_range, sentence_start, span_text, tokens, with_lower
 from .arguments import (
     INSTRUMENTS,
-    MEANS_PREPS,
     MUTUAL_PREFIXES,
     SUPPORT_VERBS,
     UNPLACED,
@@ -87,9 +86,6 @@ PLACE_TARGET_PREFIXES = ("07", "087", "138", "15", "16", "18", "19", "20")  # ('
 # where it comes from ('strikes inside Syria', 'a rocket fired from Gaza').
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 ASSAULT_ROOT = "18"
-# Weapons only armies and armed groups wield: a killing done with them is fighting (artillery and rockets,
-# air strikes); a shooting or 'fighting' may be a lone gunman's or a riot's.
-HEAVY_WEAPONS = ("194", "195")
 AIR_STRIKES = "195"
 DEPORTATION = "174"
 # Prepositions that put a material act in or onto a place: its target ('launched strikes inside Syria').
@@ -118,6 +114,7 @@ RISK_VERBS = frozenset(
         "escalate",
     }
 )
+RISK_OBJECTS = frozenset({"tension", "risk", "instability", "uncertainty", "volatility"})
 ORDER_VERBS = frozenset({"order", "authorize", "authorise"})  # 'ordered airstrikes': the strikes are the event
 INSIDE = frozenset({"in", "inside", "within"})
 WHERE_PREPS = INSIDE | {"at", "across", "throughout", "around"}  # where an act happens
@@ -185,6 +182,13 @@ NON_ACTS = (
         "speak",
     }
 )
+# What is withheld by 'declined to ...' when it is words: speaking, judging, naming ('refused to call it terrorism')
+WITHHELD_WORDS = (
+    SPEECH_VERBS
+    | {"comment", "elaborate", "speculate", "discuss", "disclose", "reveal", "identify", "name"}
+    | {"specify", "talk", "speak", "address", "criticize", "criticise", "condemn", "blame", "classify", "label"}
+    | {"describe", "characterize", "characterise", "call", "detail", "explain", "confirm", "deny"}
+)
 # Acts that may be hostile or not, as the word does not say: a threat to do them is a threat, but 'China vowed to
 # retaliate' (over tariffs) is no intent to cooperate.
 HOSTILE_ACTS = frozenset({"retaliate", "react", "punish", "avenge", "respond"})
@@ -196,6 +200,23 @@ OPPOSE_VERBS = frozenset(
     {"block", "veto", "kill", "stop", "oppose", "fight", "resist", "defy", "repeal", "scrap", "abolish", "punish"}
     | {"deport", "expel", "annex", "remove", "sue", "prosecute", "jail", "overturn", "thwart", "halt", "reverse"}
 )
+# Harm done to people that the means of force may code instead ('an airstrike killed ...'), and how the means is
+# attached ('killed by', 'wounded in a strike', 'died with')
+HARM_CODES = frozenset({"180", "182", "1823"})
+# Means that only armed forces use: shelling, air and missile strikes (not 'fighting', 'clashes' or 'shootings',
+# which gangs, crowds and gunmen do too)
+MILITARY_MEANS = ("194", "195")
+FORCE_PREPS = frozenset({"by", "in", "during", "with"})
+# Verbs that move their object out of or away from something ('withdrew the US from the deal')
+MOVING_VERBS = frozenset({"withdraw", "pull", "take", "remove", "bring", "move", "get"})
+# Acts whose promise threatens (16 reduce relations .. 20 mass violence; not 14, protests are one's own)
+HARM_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
+# Things promised that are a reply in kind ('vowed a response', 'promised retaliation') or only words
+RESPONSE_NOUNS = frozenset(
+    {"response", "retaliation", "revenge", "reprisal", "punishment", "consequence", "retribution"}
+)
+SPEECH_NOUNS = frozenset({"speech", "address", "remark", "statement", "announcement", "testimony", "interview"})
+NO_EVENT = ""
 ADDRESSED_ROOTS = frozenset({"02", "10"})  # appeals and demands are made of someone else
 STATE_SECTORS = frozenset({None, "GOV", "MIL", "LEG", "JUD"})
 HOME_SECTORS = STATE_SECTORS | {"COP", "SPY"}  # a state's agents acting at home: its police, its spies
@@ -211,6 +232,7 @@ STATE_ACTS = ("09", "0841", "116", "172", "173", "174")  # acts that only a stat
 # captors; not deportations: foreigners are deported)
 DOMESTIC_JUSTICE = ("09", "116", "172", "173")
 MILITARY_SECTORS = frozenset({"MIL"})
+POLITICAL_SECTORS = frozenset({"GOV", "PTY", "LEG", "JUD"})
 # Groups that belong where the article is about when nothing else places them: civilians, local fighters.
 LOCAL_GROUPS = frozenset({"CVL", "UAF", "REB", "OPP", "LAB", "EDU", "BUS", "AGR"})
 
@@ -264,6 +286,7 @@ class _Candidate:
     has_object: bool = False  # the pattern's synset object is there ('suspend the application of Section 907')
     acted: bool = True  # a verb, or a noun someone 'staged'/'launched': not a bare mention ('U.S. demands')
     framed: bool = False  # an intention, threat, demand or refusal of the act, not the act itself
+    by_force: bool = False  # harm a bombing or strike did ('bombing Syria, killing civilians')
     names_act: bool = False  # the verb governs a to-infinitive act ('threatened to resume attacks')
 
 
@@ -293,7 +316,7 @@ def code_events(
 def _trigger_candidates(triggers: list[Trigger], by_index: dict[int, Trigger], ctx: _Context) -> list[_Candidate]:
     readings: list[tuple[Trigger, Reading]] = []
     for trigger in triggers:
-        if _means_of_force(trigger, by_index) or _risks(trigger) or _circumstance(trigger):
+        if _means_of_force(trigger, by_index) or _risks(trigger) or _circumstance(trigger) or _other_sense(trigger):
             continue
         reading = read_trigger(trigger, by_index, ctx.lexicon)
         if reading is not None:
@@ -304,7 +327,9 @@ def _trigger_candidates(triggers: list[Trigger], by_index: dict[int, Trigger], c
     for trigger, reading in readings:
         if reading.governed is None and trigger.i in framing:
             continue  # a governor's plain reading: its framed reading says more ('threatened' + 'to invade')
-        out.append(_candidate(trigger, reading, by_index, ctx))
+        candidate = _candidate(trigger, reading, by_index, ctx)
+        if candidate is not None:
+            out.append(candidate)
     return out
 
 
@@ -317,11 +342,34 @@ def _circumstance(trigger: Trigger) -> bool:
     return any(c.dep_ in {"auxpass", "nsubjpass"} for c in kids) and not any(c.dep_ == "agent" for c in kids)
 
 
+def _other_sense(trigger: Trigger) -> bool:
+    """Trigger words in a sense that is no event: places that 'meet' ('where France, Germany and Luxembourg
+    meet'), officials who 'are encouraged by' news (feel hopeful; 'were encouraged to apply' is an appeal)."""
+    token = trigger.token
+    if trigger.pos != "verb":
+        return False
+    kids = children(token)
+    lemma = token.lemma_.lower()
+    if lemma == "meet" and any(c.lower_ == "where" for c in kids):
+        subjects = [c for c in kids if c.dep_ == "nsubj"]
+        subjects += [g for s in subjects for g in s.subtree if g.dep_ == "conj"]
+        return bool(subjects) and all(s.ent_type_ in {"GPE", "LOC"} for s in subjects)
+    if lemma == "encourage" and any(c.dep_ == "auxpass" for c in kids):
+        return not any(c.dep_ in {"xcomp", "ccomp"} for c in kids)
+    return False
+
+
 def _risks(trigger: Trigger) -> bool:
     """'Threaten' meaning 'put at risk': 'his rhetoric threatens to undermine such efforts' threatens no one."""
     if trigger.pattern.root != THREAT_ROOT or trigger.pos != "verb":
         return False
-    return any(c.dep_ == "xcomp" and c.lemma_.lower() in RISK_VERBS for c in children(trigger.token))
+    for c in children(trigger.token):
+        if c.dep_ == "xcomp" and c.lemma_.lower() in RISK_VERBS:
+            return True
+        # 'threatening to increase tensions', 'threatens to raise the risk of war': a risk, no threat
+        if c.dep_ == "xcomp" and any(o.dep_ == "dobj" and o.lemma_.lower() in RISK_OBJECTS for o in children(c)):
+            return True
+    return False
 
 
 def _means_of_force(trigger: Trigger, by_index: dict[int, Trigger]) -> bool:
@@ -363,7 +411,7 @@ def _through_intents(readings: list[tuple[Trigger, Reading]], lexicon: Lexicon) 
     return [(t, r) for t, r in out if t.i not in dropped]
 
 
-def _candidate(trigger: Trigger, reading: Reading, by_index: dict[int, Trigger], ctx: _Context) -> _Candidate:
+def _candidate(trigger: Trigger, reading: Reading, by_index: dict[int, Trigger], ctx: _Context) -> _Candidate | None:
     if reading.governed is None:
         args = _arguments(trigger, ctx)
         if not args.targets and not args.named_target:
@@ -376,14 +424,19 @@ def _candidate(trigger: Trigger, reading: Reading, by_index: dict[int, Trigger],
         confidence = CONF_FRAMED
     args = _co_agents(reading, args, ctx)
     pattern = trigger.pattern
+    code = reading.code
+    if reading.governed is None:
+        code = _means_code(trigger, by_index) or code
     # a frame's governed event decides whether a partner is needed ('agreed to resign' needs none, 'agreed to meet'
     # does); a threat, demand or refusal stands without one ('threatened to launch an offensive')
     partnered = reading.governed is None or reading.code[:2] == "03"
-    code = reading.code
-    if code == INTENT_ROOT + "0" and _vows_harm(reading.head):
-        code = THREAT_ROOT + "0"  # 'vowed to confront Obama', 'promised to make Mexico pay': threats
-    if code.startswith(ASSAULT_ROOT) and reading.governed is None:
-        code = _military_means(trigger, by_index) or code
+    if code == "120" and _declines_words(reading.head, reading.governed):
+        code = "011"  # 'declined to go into detail', 'declined to criticize Trump': no comment, no rejection
+    if code == INTENT_ROOT + "0":
+        vowed = _vowed_code(reading.head, by_index, ctx.lexicon)
+        if vowed == NO_EVENT:
+            return None
+        code = vowed or code
     return _Candidate(
         code,
         reading.head,
@@ -398,40 +451,106 @@ def _candidate(trigger: Trigger, reading: Reading, by_index: dict[int, Trigger],
         acted=trigger.pos == "verb" or reading.governed is not None or _supported(trigger.token),
         framed=reading.governed is not None or code[:2] != pattern.root,
         names_act=_names_act(reading.head, code[:2]),
+        by_force=reading.governed is None and _by_force(trigger, by_index),
     )
 
 
-def _military_means(trigger: Trigger, by_index: dict[int, Trigger]) -> str | None:
-    """A killing or wounding done with heavy weapons is that use of force: 'was killed by a U.S. airstrike', 'an
-    Iraqi airstrike killed 45 fighters', 'killed by rocket fire' are air strikes (195) and shelling (194), not
-    assaults (18)."""
-    verb = trigger.token
-    if trigger.pos != "verb":
+def _means_code(trigger: Trigger, by_index: dict[int, Trigger]) -> str | None:
+    """A killing or wounding done by conventional force is that force: 'an Iraqi airstrike killed 45 fighters',
+    'was killed by a drone strike', 'wounded others in a missile strike', 'has been bombing Syria, killing
+    civilians' are air strikes (19x), not assaults (18x). The code of the force that did it, if any."""
+    if trigger.code not in HARM_CODES or trigger.pos != "verb":
         return None
-    means = [verb.head if c.lower_ in {"that", "which"} else c for c in children(verb) if c.dep_ == "nsubj"]
-    means += [o for p in children(verb) if p.dep_ == "agent" or p.lower_ in MEANS_PREPS for o in children(p)]
-    for noun in means:
-        force = by_index.get(noun.i)
-        if force is not None and force.pos == "noun" and force.pattern.code.startswith(HEAVY_WEAPONS):
-            return force.pattern.code
+    token = trigger.token
+    # ('an airstrike that killed 45 fighters': the relative pronoun stands for the strike)
+    subjects = [c for c in children(token) if c.dep_ in {"nsubj", "nsubjpass"}]
+    means = [token.head if c.lower_ in {"that", "which"} and token.dep_ == "relcl" else c for c in subjects]
+    for prep in children(token):
+        if prep.dep_ in {"agent", "prep"} and prep.lower_ in FORCE_PREPS:
+            means += [o for o in children(prep) if o.dep_ == "pobj"]
+    for m in means:
+        found = by_index.get(m.i)
+        if found is not None and found.code.startswith(MILITARY_MEANS):
+            return found.code
     return None
 
 
-def _vows_harm(verb: Token) -> bool:
-    """A promise whose act the lexicon does not know but that harms someone: 'vowed to retaliate', 'vowed to
-    confront Obama', 'promised to make Mexico pay'."""
+def _by_force(trigger: Trigger, by_index: dict[int, Trigger]) -> bool:
+    """A killing told of by a participle or conjunct of a bombing or strike: 'has been bombing Syria, killing
+    civilians', 'dropped a bomb on Nagasaki, killing 70,000' (whether that is conventional force depends on who
+    bombed: see `_add_event`)."""
+    token = trigger.token
+    if trigger.code not in HARM_CODES or trigger.pos != "verb" or token.dep_ not in {"advcl", "conj"}:
+        return False
+    if token.dep_ == "advcl" and token.tag_ != "VBG":
+        return False
+    found = by_index.get(token.head.i)
+    # ('terrorists have struck at religion, killing a priest': a strike at a place may be no air strike)
+    return found is not None and found.code.startswith((*MILITARY_MEANS, "183")) and not _strikes_at(found)
+
+
+def _declines_words(verb: Token, governed: Trigger | None) -> bool:
+    """A refusal to say something ('declined to address the case', 'refused to call it terrorism', 'declined to
+    criticize him'): words withheld, not a rejection of anyone's act or proposal."""
+    if verb.lemma_.lower() not in {"decline", "refuse"}:
+        return False
+    if governed is not None:
+        return governed.pattern.root in {"01", "11"}
     for c in children(verb):
-        if (
-            c.dep_ == "xcomp"
-            and c.pos_ == "VERB"
-            and is_infinitive(c)
-            and not any(g.dep_ == "neg" for g in children(c))
-        ):
-            lemma = c.lemma_.lower()
-            made_to_pay = lemma == "make" and any(g.lemma_.lower() == "pay" for g in children(c))
-            against = any(g.dep_ == "prep" and g.lower_ == "against" for g in children(c))
-            return lemma in HOSTILE_ACTS | HARM_VERBS | OPPOSE_VERBS or made_to_pay or against
+        if c.dep_ == "xcomp" and is_infinitive(c):
+            if any(g.dep_ == "prep" and g.lower_ in {"to", "with"} for g in children(c)):
+                return False  # 'refuse to speak to Trump': no talks with him, a rejection
+            details = any(g.lemma_.lower() in {"detail", "specific", "specifics"} for g in c.subtree)
+            return c.lemma_.lower() in WITHHELD_WORDS or details
     return False
+
+
+def _strikes_at(trigger: Trigger) -> bool:
+    """'Struck' a place or a target: said of air strikes and of terrorists alike."""
+    return trigger.token.lemma_.lower() in {"strike", "hit"} or trigger.pattern.synset in {"TERRITORY", "MILTARGET"}
+
+
+def _vowed_code(verb: Token, by_index: dict[int, Trigger], lexicon: Lexicon) -> str | None:
+    """What a bare promise (030) promises, when its act is no cooperation. A promise to harm is a threat: 'vowed to
+    retaliate', 'vowed to use his veto to kill the bill', 'promised to build a wall and make Mexico pay', 'promised
+    a military response', or one whose act the lexicon knows as harm ('vowed to press ahead with plans to annex'
+    1382). A promise of words ('promised to deliver a speech') is no event (NO_EVENT). None: a promise."""
+    acts = _promised_verbs(verb)
+    if acts and any(g.dep_ == "prep" and g.lower_ == "against" for g in children(acts[0])):
+        return THREAT_ROOT + "0"  # 'vowed to fight against the bill'
+    aims = [t for a in acts for t in a.subtree if t.pos_ == "VERB" and is_infinitive(t)]
+    for act in acts + aims:
+        lemma = act.lemma_.lower()
+        made_to_pay = lemma == "make" and any(g.lemma_.lower() == "pay" for g in children(act))
+        if lemma in HOSTILE_ACTS | HARM_VERBS | OPPOSE_VERBS or made_to_pay:
+            return THREAT_ROOT + "0"  # 'vowed to confront Obama', 'promised to make Mexico pay'
+    # the harm promised outright or planned ('vowed to press ahead with plans to annex'), not harm ended
+    planned = [t for t in aims if t.dep_ == "acl" and lexicon.intent_words & {t.head.lemma_.lower(), t.head.lower_}]
+    for act in acts + planned:
+        found = by_index.get(act.i)
+        if found is not None and found.pattern.root in HARM_ROOTS:
+            return lexicon.frame_code(THREAT_ROOT, found.code)
+    objects = [c for c in children(verb) if c.dep_ == "dobj"]
+    objects += [c for a in acts[:1] for c in children(a) if c.dep_ == "dobj"]
+    for obj in objects:
+        lemma = obj.lemma_.lower()
+        if lemma in RESPONSE_NOUNS and not acts:
+            military = any(m.lower_ in {"military", "armed"} for m in obj.lefts)
+            return "138" if military else THREAT_ROOT + "0"  # 'promised a strong military response'
+        if lemma in SPEECH_NOUNS:
+            return NO_EVENT  # 'promises to deliver a major speech': words still to come
+    return None
+
+
+def _promised_verbs(verb: Token) -> list[Token]:
+    """The acts an intent verb's to-infinitive names, with their conjuncts ('to build a wall and make Mexico
+    pay'), unless negated."""
+    for c in children(verb):
+        if c.dep_ == "xcomp" and c.pos_ == "VERB" and is_infinitive(c):
+            if any(g.dep_ == "neg" for g in children(c)):
+                return []
+            return [c] + [g for g in children(c) if g.dep_ == "conj" and g.pos_ == "VERB"]
+    return []
 
 
 def _co_agents(reading: Reading, args: Args, ctx: _Context) -> Args:
@@ -1094,13 +1213,21 @@ def _add_event(
     code = c.code
     if source.actor.sector in MILITARY_SECTORS:
         code = ctx.lexicon.military_code(code)  # an assault by an army is conventional force (18x -> 19x)
-    elif code == "183" and (source.actor.kind == "country" or source.actor.sector == "GOV"):
-        code = ctx.lexicon.military_code(code)  # 'the U.S. has been bombing Syria': from the air
     elif code == "180" and _verbal_attack(c, source, target):
         code = "111"  # 'Pelosi attacked people of faith': words, not force
+    elif code == "183" and (source.actor.kind == "country" or source.actor.sector == "GOV"):
+        code = ctx.lexicon.military_code(code)  # 'the U.S. has been bombing Syria': from the air
+    elif (code == "180" or c.by_force) and _acts_as_state(c.head, source):
+        code = ctx.lexicon.military_code(code)  # 'Turkey launched its assault', 'the Iranian attacks'
+    if code == "141" and c.head.lemma_.lower() == "rally" and _holds_own_rally(source):
+        return  # 'Mr. Trump held a rally in Ohio': a campaign event, no protest
+    if c.has_object and _moves_itself(c.head, source, target):
+        return  # 'Trump withdrew the US from the deal': the US is what he withdrew, not whom from
+    if code == "042" and _own_institution(source, target):
+        return  # 'Obama arrives in the White House briefing room', 'was headed to a military hospital': no visit
     if code[:2] == "19" and _a_test(c.head):
         code = "150"  # 'North Korea fired a ballistic missile in a test': a show of force, no attack
-    elif code[:2] == "19" and _clash_over(c.head):
+    elif code[:2] == "19" and (_clash_over(c.head) or _political_clash(c.head, source, target)):
         code = "110"  # 'Washington and Moscow have clashed over Syria': a dispute, not a battle
     if (code[:2] in VIOLENT_ROOTS or code == "175") and _known(source) and source.via not in {"agentless", "place"}:
         ctx.last_force = (sentence_start(c.head), source)
@@ -1120,12 +1247,67 @@ def _add_event(
     ctx.events.append(_make_event(c, code, source, target, inferred, conf, ctx))
 
 
+def _acts_as_state(head: Token, source: ResolvedActor) -> bool:
+    """The state itself acts: its government, the country by name ('Turkey launched its assault'), or its adjective
+    on the act ('the Iranian attacks', 'the Saudi coalition's assault'); 'an Afghan immigrant planted bombs' and
+    'Palestinians attacked' tell of people from the country, not of its forces."""
+    if source.actor.sector == "GOV":
+        return True
+    if source.actor.kind != "country" or source.actor.sector is not None:
+        return False
+    span = head.doc.char_span(*source.span, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    word = span.root
+    if word.dep_ in {"amod", "compound", "nmod"}:
+        owner = word.head
+        if owner.dep_ == "poss":
+            owner = owner.head  # 'the Saudi coalition's assault'
+        return owner.i == head.i or any(c.i == owner.i and c.dep_ == "poss" for c in children(head))
+    return word.tag_ not in {"NNS", "NNPS"}  # 'Palestinians', 'Iranians': people
+
+
 def _a_test(head: Token) -> bool:
     """The weapon was fired in a test or a drill ('test-fired a missile', 'fired the missile in a test')."""
     words = [head, *children(head)]
     words += [o for p in children(head) if p.dep_ == "prep" for o in children(p) if o.dep_ == "pobj"]
     words += [m for w in list(words) for m in children(w) if m.dep_ in {"compound", "amod"}]
     return any(w.lemma_.lower() in {"test", "drill", "exercise"} for w in words)
+
+
+def _holds_own_rally(source: ResolvedActor) -> bool:
+    """One politician's rally is a campaign event; crowds, groups and countries rally in protest or support."""
+    return source.actor.kind == "person" and source.actor.sector in STATE_SECTORS | {"PTY"}
+
+
+def _moves_itself(head: Token, source: ResolvedActor, target: ResolvedActor) -> bool:
+    """The direct object of an act on something named after a preposition ('withdrew the US from the deal', 'pulled
+    Washington out of the agreement') is the source's own country it moves, not the one it acts on ('asked Congress
+    for help' moves no one)."""
+    if target.actor.country != source.actor.country or target.via == "place" or target.actor.sector is not None:
+        return False
+    if head.lemma_.lower() not in MOVING_VERBS:
+        return False
+    span = head.doc.char_span(*target.span, alignment_mode="expand")
+    if span is None or not len(span) or span.root.dep_ != "dobj" or span.root.head.i != head.i:
+        return False
+    return any(c.dep_ in {"prep", "prt"} and c.i > span.root.i for c in children(head))
+
+
+def _own_institution(source: ResolvedActor, target: ResolvedActor) -> bool:
+    """A state's people going to their own country's offices, courts or hospitals make no visit (a visit is to a
+    country, a place, or troops in the field)."""
+    same = source.actor.country == target.actor.country and source.actor.country != UNKNOWN
+    return same and source.actor.sector in STATE_SECTORS and target.actor.sector not in {None, "MIL"}
+
+
+def _political_clash(head: Token, source: ResolvedActor, target: ResolvedActor) -> bool:
+    """'The White House and Democrats clashed with Republicans in Congress': a quarrel between a country's own
+    politicians, not a battle (police, soldiers and rebels clash with arms)."""
+    if head.lemma_.lower() != "clash":
+        return False
+    sides = (source.actor, target.actor)
+    return sides[0].country == sides[1].country and all(a.sector in POLITICAL_SECTORS for a in sides)
 
 
 def _clash_over(head: Token) -> bool:
