@@ -307,3 +307,82 @@ def test_named_parties_have_their_country():
     assert ("125", "GBR", "GBR") in dyads("British Prime Minister Tony Blair rejected the Tories' proposals.")
     assert ("125", "USA", "USA") in dyads("Senate Democrats rejected a Republican proposal to fund the wall.")
     assert not analyze("Labour costs rose in Germany.").events
+
+
+# -------------------------------------------------------------------- envoys, bylines, pronoun antecedents
+
+
+@pytest.mark.slow
+def test_an_organisation_before_ambassador_is_the_post_not_the_country():
+    codes = _codes("Kenyan U.N. Ambassador Peter Otieno criticized the council on Tuesday.")
+    assert codes["Peter Otieno"] == "KENGOV"
+    text = (
+        "The United States pressed its allies on Monday. Washington wants a vote this week, U.S. officials said.\n\n"
+        "U.N. Ambassador Karen Walsh told reporters the vote would go ahead."
+    )
+    assert _codes(text)["Karen Walsh"] == "USAGOV"
+
+
+@pytest.mark.slow
+def test_a_country_after_to_in_an_apposition_is_a_posting():
+    codes = _codes("Sam Gray, a former governor and ambassador to Japan, praised the plan on Monday.")
+    assert not codes["Sam Gray"].startswith("JPN")
+
+
+@pytest.mark.slow
+def test_a_phrase_is_cut_at_a_paragraph_break():
+    from dateline import analyze
+
+    found = analyze("Mary Stone\n\nNEW YORK TIMES\n\nIndia's foreign minister on Monday urged Pakistan to talk.")
+    assert ("IND", "PAK") in {(e.source.country, e.target.country) for e in found.events}, found.events
+    doc, actors = _actors("Talks in Amman\n\nA Syrian delegation arrived on Tuesday for negotiations.")
+    assert actors.resolve(_token(doc, "delegation")).actor.country == "SYR"
+
+
+@pytest.mark.slow
+def test_a_pronoun_in_a_coordinate_clause_continues_its_subject():
+    text = (
+        "Mr. Ruiz had planned to visit Madrid soon after Mr. Duval won the election, but he cancelled the trip "
+        "at the last minute."
+    )
+    doc, actors = _actors(text)
+    assert actors.last_subject_person_before(_token(doc, "he").i).name == "Ruiz"
+    # not across a quotation: the 'he' inside it is not the one quoting
+    doc, actors = _actors('Mr. Ruiz spoke after Tom Duval won: "Duval will win again, and he knows it."')
+    assert actors.last_subject_person_before(_token(doc, "he").i).name != "Ruiz"
+
+
+@pytest.mark.slow
+def test_an_honorific_keeps_a_pronoun_to_its_gender():
+    text = "Mrs. Porter urged action against Omar Haddad, both in her talks with Mr. Lane and in public."
+    doc, actors = _actors(text)
+    assert actors.resolve(_token(doc, "her")).actor.name == "Porter"
+    doc, actors = _actors("Mrs. Porter met Omar Haddad on Monday. Later he flew home.")
+    assert actors.last_person_before(_token(doc, "he").i).name == "Omar Haddad"
+
+
+@pytest.mark.slow
+def test_a_main_clause_pronoun_continues_the_main_clause_person():
+    text = "The agency told Mr. Lane there was proof that Omar Haddad was involved. He asked his staff to act."
+    doc, actors = _actors(text)
+    assert actors.last_subject_person_before(_token(doc, "He").i).name == "Lane"
+    text = "The claims were rejected by Tom Duval, who said Omar Haddad lied. He called for calm."
+    doc, actors = _actors(text)
+    assert actors.last_subject_person_before(_token(doc, "He").i).name == "Tom Duval"
+
+
+@pytest.mark.slow
+def test_a_pronoun_continues_a_subject_described_by_a_role():
+    text = "Omar Haddad spoke on Monday. Later a Canadian cabinet minister said she was resigning over the policy."
+    doc, actors = _actors(text)
+    assert actors.last_subject_person_before(_token(doc, "she").i).country == "CAN"
+
+
+@pytest.mark.slow
+def test_a_person_naming_a_thing_is_the_last_antecedent():
+    text = (
+        "Backers of Tom Duval were upset by the Haddad press conference, which ended a long tour in which he "
+        "criticized the alliance."
+    )
+    doc, actors = _actors(text)
+    assert actors.last_subject_person_before(_token(doc, "he").i).name == "Tom Duval"

@@ -7,7 +7,8 @@ spaCy's NER proposes candidates; the knowledge base decides. The cascade for a p
      "the governments of Azerbaijan");
   3. a knowledge-base name: country, capital or seat of government (sector GOV), IGO, named armed group
      (data/actors/armed_groups.yaml: "Hamas" -> PSEREB);
-  4. a pronoun ("he", "she") -> the nearest person before it; a description ("the analyst", "the president") ->
+  4. a pronoun ("he", "she") -> the nearest person before it not marked as of the other gender ('Mrs. Clinton',
+     'spokesman'); a description ("the analyst", "the president") ->
      the most salient earlier person whose role has that head noun; a description of a group ("the militant
      group", "the rebels") -> the group the text named last; a relative pronoun -> the noun it modifies.
 Persons the text gives no country get one, in order, from: a title or apposition; the leaders table
@@ -26,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import takewhile
 from pathlib import Path
 
 import yaml
@@ -48,7 +50,12 @@ UNKNOWN = "---"
 STATELESS_WORDS = frozenset({"world", "international", "global", "multinational"})
 FOREIGN_OFFICES = frozenset({"minister", "ministry", "secretary", "office", "service", "affair", "policy"})
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+HONORIFIC_GENDER = {"mr": "m", "mister": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "mme": "f"}
+# roles that say the holder's gender; '-man'/'-woman' compounds ('spokeswoman', 'congressman') are read off the word
+ROLE_GENDER = {"king": "m", "prince": "m", "queen": "f", "princess": "f", "first lady": "f"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis"}  # a clause below another
 TITLE_WINDOW = 9  # tokens scanned left of a name for its title; newswire titles rarely run longer
 STOP_POS = {"VERB", "AUX", "PUNCT", "SCONJ", "CCONJ", "PRON"}
 NAME_POS = {"PROPN"}
@@ -101,6 +108,7 @@ class DocActors:
     default_country: str | None = None
     lone_country: str | None = None  # the only country the document names, if it names exactly one
     posts: dict[str, str] = field(default_factory=dict)  # person key -> where an envoy is posted ('to the UN')
+    genders: dict[str, str] = field(default_factory=dict)  # person key -> 'f'/'m', where a title says ('Mrs.')
     _persons: list[int] | None = field(default=None, repr=False)  # sorted token indices of person mentions
     _breaks: list[int] | None = field(default=None, repr=False)  # character offsets of paragraph breaks
     _groups: list[int] | None = field(default=None, repr=False)  # sorted first tokens of named groups' mentions
@@ -120,11 +128,15 @@ class DocActors:
 
     def last_subject_person_before(self, i: int) -> Actor | None:
         """The nearest earlier person mentioned as a subject: what a subject 'he'/'she' usually continues, even
-        when another person was named since ('Clinton met Abbas. She will ...'); but see `_clause_person`."""
+        when another person was named since ('Clinton met Abbas. She will ...'); but see `_clause_person` and,
+        within this sentence and the one before, `_central_person`."""
         doc = self.doc
         in_clause = self._clause_person(i)
         if in_clause is not None:
             return in_clause
+        central = self._central_person(i)
+        if central is not None:
+            return central
         toks = tokens(doc)
         for j in self._persons_before(i):
             token = toks[j]
@@ -133,12 +145,44 @@ class DocActors:
                 return self.actor_at(j)
         return None
 
+    def _central_person(self, i: int) -> Actor | None:
+        """'The CIA told Obama there was evidence that Putin was involved. He asked ...': a main-clause 'he'
+        continues the person the last sentence (or its own words before it) is about, and a person in the main
+        clause is what a sentence is about before one in a clause below it: the main clause's subject, else its
+        object, before any embedded subject."""
+        toks = tokens(self.doc)
+        token = toks[i]
+        if token.head.i != token.sent.root.i:
+            return None
+        sent = token.sent
+        prev = toks[sent.start - 1].sent if sent.start > 0 else None
+        best: tuple[int, int, int] | None = None
+        for j in self._persons_before(i):
+            if j < sent.start and (prev is None or j < prev.start):
+                break
+            if best is not None and j < sent.start <= -best[2]:
+                break  # the pronoun's own sentence named someone: the sentence before is not looked at
+            person = toks[j]
+            arg = head(person) if person.dep_ in {"compound", "appos", "flat"} else person
+            if arg.dep_ in {"nsubj", "nsubjpass"} or (arg.dep_ == "pobj" and arg.head.dep_ == "agent"):
+                rank = 0  # the agent of a passive ('dispelled by X') is its subject too
+            elif arg.dep_ in {"dobj", "dative", "oprd"}:
+                rank = 1
+            else:
+                continue
+            depth = sum(1 for a in arg.ancestors if a.dep_ in CLAUSE_DEPS)
+            key = (depth, rank, -j)  # shallowest clause, then subject before object, then the nearest
+            if best is None or key < best:
+                best = key
+        return self.actor_at(-best[2]) if best is not None else None
+
     def _clause_person(self, i: int) -> Actor | None:
         """'The US helped Saddam in a war in which he killed thousands': a subject pronoun in a subordinate or
         relative clause whose governing clause has a subject that is not a person cannot continue that subject;
         it stands for the nearest person named before it in the same sentence. The governing subject is the
         first one found going up from the pronoun's clause, so 'X refused to meet Y, saying he would ..., his
-        office said' keeps X. (Gender is not checked: the actors carry none.)"""
+        office said' keeps X; when that subject is a person of the pronoun's gender (as far as the text marks
+        it), it is the one meant, over a person named in a clause between them."""
         token = self.doc[i]
         sent = token.sent
         if token.dep_ not in {"nsubj", "nsubjpass"} or token.head.i == sent.root.i:
@@ -152,15 +196,38 @@ class DocActors:
             if subject.lower_ in PERSON_PRONOUNS | {"i", "we", "you", "who", "whom"}:
                 return None
             found = self._resolve_head(subject)
-            if found is not None and found.actor.kind == "person":
-                return None
-        for j in self._persons_before(i):
-            if j < sent.start:
-                return None
-            actor = self.actor_at(j)
-            if actor is not None and actor.kind == "person":
-                return actor
-        return None
+            if found is not None and found.actor.kind == "person" and self._fits_gender(token, found.actor):
+                # 'Pena Nieto was to visit after Trump took office, but he scrapped the trip': the clause's own
+                # subject, not a person named in a clause below it; but a 'he' in a quotation is not its speaker
+                # ('says Watts: "... and he is divisive"')
+                between = tokens(self.doc)[min(subject.i, i) : max(subject.i, i)]
+                return None if any(t.is_quote for t in between) else found.actor
+            described = self._described_person(subject)
+            if described is not None and not any(t.is_quote for t in tokens(self.doc)[subject.i : i]):
+                return described  # 'a British minister said she was resigning': the minister, whoever was named
+        # a person named only to qualify a thing ('the Putin news conference', 'the Trump administration') is
+        # the last choice: another person in the sentence is more likely the one who acts
+        toks = tokens(self.doc)
+        named = list(takewhile(lambda j: j >= sent.start, self._persons_before(i)))
+        named = [j for j in named if self.actor_at(j) is not None and self.actor_at(j).kind == "person"]
+        for j in named:
+            if not (toks[j].dep_ == "compound" and toks[j].head.pos_ == "NOUN"):
+                return self.actor_at(j)
+        return self.actor_at(named[0]) if named else None
+
+    def _described_person(self, subject: Token) -> Actor | None:
+        """A subject that describes one person by a role ('the British minister', 'the president'): the person or
+        the country's group it resolves to."""
+        word = self.kb.sector(subject.text) if subject.tag_ == "NN" else None
+        if word is None or not word.title:
+            return None
+        found = self.resolve(subject)
+        return found.actor if found is not None and found.actor.country not in {"", UNKNOWN} else None
+
+    def _fits_gender(self, pronoun: Token, person: Actor) -> bool:
+        key = next((k for k, a in self.actors.items() if a is person), None)
+        marked = self.genders.get(key) if key is not None else None
+        return marked is None or marked == PRONOUN_GENDER.get(pronoun.lower_, marked)
 
     def person_with_role(self, head_lemma: str, before: int, *, former: bool = False) -> Actor | None:
         """'the analyst', 'the president' -> the earlier person holding the role who is meant.
@@ -265,10 +332,29 @@ class DocActors:
         return None
 
     def _persons_before(self, i: int) -> Iterator[int]:
-        """Token indices of person mentions before `i`, nearest first: a bisect, not a scan of the document."""
+        """Token indices of person mentions before `i`, nearest first: a bisect, not a scan of the document.
+
+        When `i` is a personal pronoun, persons the text marks as of the other gender ('Mrs. Clinton' for 'he') are
+        left out, and 'she'/'her' keeps to the women it marks when one was named in this paragraph or the one
+        before: honorifics are rare, and an unmarked name near a 'she' is more often a man's."""
         if self._persons is None:
             self._persons = sorted(j for j, key in self.token_actor.items() if self.actors[key].kind == "person")
-        for k in range(bisect_left(self._persons, i) - 1, -1, -1):
+        toks = tokens(self.doc)
+        gender = PRONOUN_GENDER.get(toks[i].lower_) if i < len(toks) else None
+        found = range(bisect_left(self._persons, i) - 1, -1, -1)
+        if gender is None:
+            yield from (self._persons[k] for k in found)
+            return
+        here = self.paragraph(toks[i].idx)
+        near_women = gender == "f" and any(
+            self.genders.get(self.token_actor[self._persons[k]]) == "f"
+            and here - self.paragraph(toks[self._persons[k]].idx) <= 1
+            for k in found
+        )
+        for k in found:
+            marked = self.genders.get(self.token_actor[self._persons[k]])
+            if (marked is not None and marked != gender) or (near_women and marked is None):
+                continue
             yield self._persons[k]
 
     def resolve(self, token: Token, *, shallow: bool = False) -> ResolvedActor | None:
@@ -412,7 +498,10 @@ class DocActors:
         def fits(hit: KBEntry | None) -> bool:
             return hit is not None and not (posted and hit.kind in {"igo", "ngo"})
 
+        lowest = _after_break(self.doc, token.left_edge.i, token.i)
         for child in children(token):
+            if child.i < lowest:
+                continue
             if child.dep_ in {"compound", "amod", "poss", "nmod", "npadvmod"}:
                 hit = self._kb_in(child)
                 if fits(hit):
@@ -424,14 +513,17 @@ class DocActors:
                         if fits(hit):
                             return hit
         # a country written as part of the same compound name ("the Azerbaijani Foreign Ministry")
-        for t in tokens(self.doc)[token.left_edge.i : token.i]:
+        for t in tokens(self.doc)[_after_break(self.doc, token.left_edge.i, token.i) : token.i]:
             hit = self.kb_hits.get(t.i)
             if hit is not None and not backer(t) and fits(hit[1]):
                 return hit[1]
         return None
 
     def _kb_in(self, token: Token) -> KBEntry | None:
+        lowest = _after_break(token.doc, token.left_edge.i, token.i)
         for t in token.subtree:
+            if t.i < lowest:
+                continue  # 'USA TODAY\n\nChina's minister': a byline the parser glued on is not the phrase
             hit = self.kb_hits.get(t.i)
             if hit is not None and not backer(t):
                 return hit[1]
@@ -603,6 +695,30 @@ def _mark_persons(actors: DocActors) -> None:
             actors.token_actor.setdefault(t.i, key)
     _merge_surnames(actors)
     _mark_surnames(actors)
+    _mark_genders(actors)
+
+
+def _mark_genders(actors: DocActors) -> None:
+    """A person's gender where the text marks it: an honorific ('Mrs. Clinton', 'Mr. Obama') or a gendered role
+    ('spokeswoman', 'Queen'). Persons marked both ways (two people sharing a surname) stay unmarked."""
+    marks: dict[str, set[str]] = {}
+    toks = tokens(actors.doc)
+    for t in toks[:-1]:
+        gender = HONORIFIC_GENDER.get(t.lower_.rstrip("."))
+        key = actors.token_actor.get(t.i + 1)
+        if gender is not None and key is not None and actors.actors[key].kind == "person":
+            marks.setdefault(key, set()).add(gender)
+    for key, actor in actors.actors.items():
+        role = (actor.role or "").lower()
+        word = role.split()[-1] if role.split() else ""
+        gender = ROLE_GENDER.get(role) or ROLE_GENDER.get(word)
+        if gender is None and word.endswith(("woman", "women")):
+            gender = "f"
+        elif gender is None and word.endswith(("sman", "rman")):  # spokesman, congressman, chairman
+            gender = "m"
+        if gender is not None and actor.kind == "person":
+            marks.setdefault(key, set()).add(gender)
+    actors.genders = {key: next(iter(g)) for key, g in marks.items() if len(g) == 1}
 
 
 def _lone_country(actors: DocActors) -> str | None:
@@ -774,7 +890,10 @@ def _title_of(actors: DocActors, span: Span) -> _Title:
         if t.pos_ == "ADP" and t.lower_ not in TITLE_PREPOSITIONS:
             break  # 'a terrorist on the battlefield to Vladimir Putin': a title holds no such preposition
         hit = actors.kb_hits.get(t.i)
-        if hit is not None and country is None:
+        accredited = bool(role_tokens) and role_tokens[-1].lower_ in ACCREDITED_WORDS
+        if hit is not None and accredited and hit[1].kind in {"igo", "ngo"}:
+            post = post or hit[1].country  # 'U.N. Ambassador Susan Rice': posted to the UN, a country's envoy
+        elif hit is not None and country is None:
             country = hit[1].country
         if t.is_space:
             break  # a title never runs across a line break
@@ -850,6 +969,9 @@ def _apposition(actors: DocActors, span: Span) -> _Title:
         last = t
         hit = actors.kb_hits.get(t.i)
         after_to = bool(role_tokens) and t.i > role_tokens[-1].i + 1 and doc[role_tokens[-1].i + 1].lower_ == "to"
+        # 'former governor and ambassador to China': a place after 'to' is where someone was sent, never theirs
+        before = doc[t.i - 1] if doc[t.i - 1].pos_ != "DET" else doc[t.i - 2]
+        after_to = after_to or (hit is not None and before.lower_ == "to")
         if hit is not None and after_to:  # 'X, the ambassador to the UN': where X is posted, not X's country
             post = post or hit[1].country
             continue
@@ -926,7 +1048,7 @@ def _np(token: Token) -> Span:
     """The noun phrase headed by token, without clauses or trailing prepositional phrases beyond 'of X'."""
     doc = token.doc
     toks = tokens(doc)
-    start = token.left_edge.i
+    start = _after_break(doc, token.left_edge.i, token.i)
     while start < token.i and (toks[start].pos_ in {"DET", "PUNCT"} or toks[start].is_space):
         start += 1  # a blanked header before the body parses as whitespace: never part of a phrase
     end = token.i + 1
@@ -936,6 +1058,16 @@ def _np(token: Token) -> Span:
         else:
             break
     return doc[start:end]
+
+
+def _after_break(doc: Doc, start: int, end: int) -> int:
+    """The first token of `start`..`end` after its last line break: a phrase never runs across one, so a dateline or
+    byline the parser hung on a subject ('Cairo\n\nAn Israeli delegation') is cut off."""
+    toks = tokens(doc)
+    for k in range(end - 1, start - 1, -1):
+        if toks[k].is_space and "\n" in toks[k].text:
+            return k + 1
+    return start
 
 
 def _modifier_tokens(token: Token) -> list[Token]:
