@@ -1162,3 +1162,82 @@ def test_a_synset_object_is_what_the_act_is_done_to_not_whom_with():
     assert not _dyads("North Korea has pulled its 50,000 workers out of the industrial complex.")
     assert not _dyads("Officials worked to quell the polio crisis in the north of Pakistan.")
     assert ("192", "SYR", "SYR") in _dyads("Syrian government forces captured a suburb of Damascus.")
+
+
+# -------------------------------------------------------------------- modality: asked for, wished for, dated ahead
+
+
+@pytest.mark.slow
+def test_what_a_verb_asks_of_those_it_calls_on_is_not_done():
+    # the parser hangs 'to condemn' on 'calls' as an adverbial clause: still only asked for
+    assert ("111", "USA", "IRN") not in _dyads(
+        "The United States reserves the right to defend its forces, and calls upon all nations to condemn Iran's "
+        "attempts to block shipping."
+    )
+    dyads = _dyads("Indian officials have repeatedly called on Pakistan to release the fishermen but to no avail.")
+    assert ("0253", "IND", "PAK") in dyads and not [d for d in dyads if d[0].startswith("08")], dyads
+    # the purpose of what is called for is called for too
+    called = _dyads(
+        "Egyptian opposition parties called for demonstrations on Friday to protest the coup by the Egyptian military."
+    )
+    assert not [d for d in called if d[0].startswith("14")], called
+    assert ("140", "EGY", "EGY") in _dyads(
+        "Egyptian opposition parties held demonstrations on Friday to protest the coup by the Egyptian military."
+    )
+
+
+@pytest.mark.slow
+def test_what_a_wish_or_a_denied_initiative_embeds_is_not_done():
+    assert not _dyads(
+        "President Obama told reporters he would like to seal a new arms deal with Russia reducing all nuclear forces, "
+        "and possibly with China as well."
+    )
+    assert not _dyads(
+        "It's important to note that these raids are not a new Obama initiative to crack down on Mexican migrants."
+    )
+
+
+@pytest.mark.slow
+def test_leave_or_keenness_to_act_is_no_act():
+    assert not _dyads("Iran's military warned that it has been authorized to attack Israel using ballistic missiles.")
+    assert not _dyads("The involvement of drug cartels makes Mexico even more anxious to crack down.")
+
+
+@pytest.mark.slow
+def test_acts_dated_ahead_are_intentions():
+    assert _codes("Japanese Prime Minister Abe is visiting China on Friday.") == {"036"}
+    assert _codes("Japanese Prime Minister Abe visited China on Friday.") == {"042"}
+    # a caption's present tells what the picture shows
+    assert _codes(
+        "Hide Caption 3 of 12 Photos: Japanese Prime Minister Abe and Chinese President Xi meet on Friday."
+    ) == {"040"}
+    stepping_down = _codes(
+        "Britain's foreign secretary, who is stepping down from his post in September, said that the talks with Iran "
+        "had failed."
+    )
+    assert not [c for c in stepping_down if c.startswith("08")], stepping_down
+    # the purpose of a future arrival is future, and so is a summit at which one is scheduled to meet
+    arrival = _codes(
+        "New destruction will await Egypt's new Prime Minister, when he arrives Friday morning in Gaza to meet with "
+        "Palestinian officials."
+    )
+    assert not [c for c in arrival if c.startswith("04")], arrival
+    assert "040" not in _codes(
+        "President Obama is scheduled to meet with Putin in Germany at the annual G-20 summit on Friday."
+    )
+
+
+@pytest.mark.slow
+def test_what_is_judged_unlikely_or_feared_is_no_intention():
+    assert not _dyads("It seems unlikely the Saudis will back down now.")
+    assert not _dyads(
+        "The fear among U.S. officials is that Russia will not discriminate and will bomb all rebel groups in Syria "
+        "to keep Assad in power."
+    )
+
+
+@pytest.mark.slow
+def test_the_purpose_of_a_journey_in_progress_is_still_ahead():
+    assert ("036", "USA", "DEU") in _dyads("President Obama is travelling to Berlin to meet Chancellor Merkel.")
+    assert ("040", "USA", "DEU") not in _dyads("President Obama is travelling to Berlin to meet Chancellor Merkel.")
+    assert ("040", "USA", "DEU") in _dyads("President Obama travelled to Berlin to meet Chancellor Merkel.")

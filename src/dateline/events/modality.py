@@ -8,12 +8,15 @@ Coded ("asserted", or "future"/"intended" for stated intentions):
     specialised by the governed code ("threatened to invade" 1382, "refused to release" 1243, "urged X to talk" 026);
   - a negated intention: "will not accept", "vowed not to return" -> a rejection (12x);
   - an obligation in reported speech: "X said Y must withdraw" -> a demand of X on Y (10x);
-  - a clause that hangs on a future one: "would continue to work with", "will try ... when he meets" -> intention.
+  - a clause that hangs on a future one: "would continue to work with", "will try ... when he meets" -> intention;
+  - an act dated ahead ("is stepping down in September", "the meeting next week"), the purpose of a future act or
+    of a journey in progress ("will arrive to meet", "is travelling to Berlin to meet"): intention.
 Dropped: negated facts ("did not attack", "did not follow ... and renounce"), hypotheticals, hedges and speculation
 (could, may, might, would outside reported speech, "possible", "probably", "purported to", "was about to",
 "reluctant to"), conditionals (if, unless, whether, "should X do"; threats excepted, they are conditional by
 nature) and what follows from them ("if this happens, it means X is asking ..."), acts only called for ("resisted a
-call to expel"), reported claims the same sentence denies or leaves unconfirmed, and questions.
+call to expel", "called on X to resign", "called for demonstrations to protest"), acts one is only authorised or
+keen to do, reported claims the same sentence denies or leaves unconfirmed, and questions.
 """
 
 from __future__ import annotations
@@ -108,6 +111,10 @@ SPECULATIVE_VERBS = frozenset(
         "loath",
     }
 )
+# Governors that give leave or show keenness, whose complement is not done yet: 'has been authorized to attack the
+# U.S.', 'anxious to crack down' (as the clause a time clause hangs on they do report: 'authorized the funds when he
+# declared an emergency').
+LEAVE_WORDS = frozenset({"authorize", "authorise", "anxious"})
 # Adverbs that hedge their verb: 'probably used chemical weapons', 'allegedly bribed officials'.
 HEDGE_ADVERBS = frozenset(
     {"probably", "possibly", "perhaps", "maybe", "allegedly", "purportedly", "supposedly", "likely", "presumably"}
@@ -232,6 +239,21 @@ PREVENT_VERBS = frozenset(
         "resist",
     }
 )  # ('canceled joint military maneuvers': they did not take place)
+# Time words: a weekday or a month said of an act in the present tense dates it ahead ('is stepping down in
+# September'), as 'next'/'coming' with a time noun does in any tense ('the meeting next week').
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+MONTHS = frozenset(
+    {"january", "february", "march", "april", "june", "july", "august", "september", "october", "november"}
+    | {"december"}
+)  # (not 'may')
+TIME_NOUNS = frozenset({"week", "month", "year", "weekend", "spring", "summer", "autumn", "fall", "winter"})
+# Verbs of a journey, whose purpose is still ahead while it is in progress ('is travelling to Berlin to meet ...').
+JOURNEY_VERBS = frozenset({"head", "go", "travel", "fly", "drive", "sail", "come", "return", "move"})
+# Words of a photo caption, whose present tense tells what the picture shows, not what is arranged.
+CAPTION_WORDS = frozenset({"caption", "pictured"})
+# Prepositions whose gerund is part of what the words above say ('would like a deal with Russia reducing ...', 'may
+# respond by attacking'); not those of time or contrast ('might write it off, except that Russia invaded ...').
+EMBEDDING_PREPS = frozenset({"with", "by", "on", "of", "for", "in", "about", "into", "to", "at", "from"})
 END_VERBS = frozenset({"end", "stop", "halt", "cease", "terminate"})  # ending a war is no act of war
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 # Verbs of doing what was asked: the call or demand they take was carried out.
@@ -419,6 +441,8 @@ def _governor(token: Token) -> Token | None:
         t = t.head  # 'promised to democratize Serbia and establish ...'
     if t.dep_ == "xcomp" or (t.dep_ == "ccomp" and t.i == token.i):
         return t.head  # a conjunct of a 'that' clause is usually a new sentence the parser attached there
+    if t.dep_ == "advcl" and is_infinitive(t) and _addressed(t):
+        return t.head  # 'called on Corbyn to resign', 'calls upon all nations to condemn': the parser's advcl
     if t.dep_ in {"dobj", "nsubjpass"} and token.pos_ in {"NOUN", "PROPN"}:
         return t.head
     if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in {"for", "to", "on", "upon"}:
@@ -426,6 +450,29 @@ def _governor(token: Token) -> Token | None:
     if t.dep_ == "acl" and (is_infinitive(t) or any(c.dep_ == "mark" and c.lower_ == "that" for c in children(t))):
         return t.head  # 'the decision to suspend', 'its demand that Israel ease ...'
     return None
+
+
+def _addressed(clause: Token) -> bool:
+    """An infinitive whose governor is addressed through 'on'/'upon' ('called on X to resign'): what is asked of X,
+    not the speaker's purpose ('opened fire to disperse them', 'went to Geneva to hammer out a deal')."""
+    # (the parser may hang 'upon' on the infinitive as its marker)
+    heads = [c for c in children(clause.head) if c.dep_ == "prep"] + [c for c in children(clause) if c.dep_ == "mark"]
+    return any(c.lower_ in {"on", "upon"} and any(o.dep_ == "pobj" and _a_party(o) for o in children(c)) for c in heads)
+
+
+def _a_party(noun: Token) -> bool:
+    """Someone one can ask something of ('on Monday' names no one)."""
+    if noun.ent_type_ in {"DATE", "TIME"}:
+        return False
+    return noun.pos_ == "PROPN" or _names_people(noun)
+
+
+def _purpose_of_appeal(clause: Token, by_index: dict[int, Trigger]) -> bool:
+    """'called for demonstrations on Friday to protest the coup': the purpose of what is asked for is asked for too."""
+    if clause.dep_ != "advcl" or not is_infinitive(clause):
+        return False
+    asking = by_index.get(clause.head.i)
+    return asking is not None and asking.pattern.root in {APPEAL_ROOT, DEMAND_ROOT}
 
 
 def read_trigger(trigger: Trigger, by_index: dict[int, Trigger], lexicon: Lexicon) -> Reading | None:
@@ -442,10 +489,14 @@ def read_trigger(trigger: Trigger, by_index: dict[int, Trigger], lexicon: Lexico
         if frame.pattern.root in ASKING_ROOTS and _consequence(frame.token):
             return None  # 'if the talks fail, it means Tokyo is asking Seoul to walk away'
         return _framed(trigger, frame, lexicon)
+    if anchor.dep_ == "advcl" and gov is not None and gov.i == anchor.head.i:
+        return None  # asked of someone by a verb that is no appeal trigger itself ('calls upon all nations to ...')
+    if _purpose_of_appeal(anchor, by_index):
+        return None
     mood = _trigger_mood(trigger)
     if mood.question or mood.speculative:
         return None
-    if gov is not None and gov.lemma_.lower() in SPECULATIVE_VERBS:
+    if gov is not None and gov.lemma_.lower() in SPECULATIVE_VERBS | LEAVE_WORDS:
         return None
     intended = gov is not None and _is_intent_word(gov, lexicon)
     embedding = embedding_mood(anchor, lexicon)
@@ -466,7 +517,7 @@ def read_trigger(trigger: Trigger, by_index: dict[int, Trigger], lexicon: Lexico
     above = _future_above(token) if trigger.pos == "verb" else None
     if above is False:
         return None  # 'would be responsible when the regime gasses its citizens': a future case, no one's intent
-    if mood.future or intended or _planned(token) or above:
+    if mood.future or intended or _planned(token) or above or _dated_ahead(token, lexicon) or _on_the_way(anchor):
         return _intention(trigger, lexicon, "intended" if intended else "future")
     if _contradicted(anchor) or (_consequence(anchor) and not _is_threat(trigger.code)):
         return None
@@ -582,6 +633,8 @@ def embedding_mood(token: Token, lexicon: Lexicon) -> Mood:
         # 'refused to deny claims the prime minister had reneged on a deal': a content clause the parser took for a
         # relative one (it has no relative pronoun)
         speculative = speculative or not any(c.tag_ in {"WDT", "WP", "WP$"} for c in children(clause))
+    while clause is not None and clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # ('... is that Russia will not discriminate and will bomb all rebel groups')
     if clause is not None and clause.dep_ == "ccomp" and clause.head.lemma_ == "be":
         # 'the fear among U.S. officials is that Russia will bomb all rebel groups'
         subject = [c for c in children(clause.head) if c.dep_ == "nsubj"]
@@ -596,12 +649,17 @@ def embedding_mood(token: Token, lexicon: Lexicon) -> Mood:
         if t.dep_ == "conj" and t.head.i != t.i:
             t = t.head  # a conjunct shares its head's embedding, not its head's own negation
             continue
-        if t.dep_ not in EMBEDDING_DEPS or t.head.i == t.i:
+        # ('not a new initiative to crack down': the parser's relative clause is the noun's complement)
+        if (t.dep_ not in EMBEDDING_DEPS and not (t.dep_ == "relcl" and is_infinitive(t))) or t.head.i == t.i:
             break
         if _purpose(t) or _proposed(t, lexicon):
             speculative = True  # 'recruited men to commit murder', 'submitted a proposal to bar': an aim
         came_from = t
         t = t.head
+        if came_from.dep_ == "pcomp" and t.dep_ == "prep" and t.lower_ in EMBEDDING_PREPS and t.head.i != t.i:
+            # 'would like to seal a deal with Russia reducing its forces': the words the preposition hangs on embed
+            # its clause
+            t = t.head
         if t.pos_ in {"NOUN", "PROPN"}:
             negated = negated or any(c.dep_ == "det" and c.lower_ == "no" for c in children(t))
             of_head = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" else t
@@ -628,11 +686,26 @@ def embedding_mood(token: Token, lexicon: Lexicon) -> Mood:
         # 'ruling out sending ground troops'
         negated = negated or (t.lemma_.lower() == "rule" and any(c.lower_ == "out" for c in children(t)))
         speculative = speculative or mood.speculative or mood.obligation or t.lemma_.lower() in SPECULATIVE_VERBS
-        speculative = speculative or any(c.dep_ == "acomp" and c.lower_ in SPECULATIVE_ADJ for c in children(t))
+        # ('it seems unlikely the Saudis will back down')
+        speculative = speculative or any(
+            c.dep_ in {"acomp", "oprd"} and c.lower_ in SPECULATIVE_ADJ for c in children(t)
+        )
+        speculative = speculative or (came_from.dep_ == "ccomp" and _split_evaluation(came_from))
         speculative = speculative or t.lower_ in SPECULATIVE_ADJ  # 'it is unlikely that the regime plans to ...'
         conditional = conditional or mood.conditional
         negated = negated or (mood.negated and not _is_intent_word(t, lexicon))
     return Mood(negated=negated, speculative=speculative, conditional=conditional)
+
+
+def _split_evaluation(clause: Token) -> bool:
+    """'Analysts say it's unlikely North Korea would launch an attack': the parser makes 'it's unlikely' and the
+    clause it judges two complements of 'say'; the first, just before the clause, still judges it."""
+    before = [c for c in children(clause.head) if c.dep_ == "ccomp" and c.i < clause.i and c.lemma_ == "be"]
+    if not before:
+        return False
+    judge = before[-1]
+    expletive = any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in children(judge))
+    return expletive and any(c.dep_ in {"acomp", "oprd"} and c.lower_ in SPECULATIVE_ADJ for c in children(judge))
 
 
 def _complied_with(noun: Token) -> bool:
@@ -713,10 +786,14 @@ def _future_above(verb: Token) -> bool | None:
             return None
         if t.dep_ == "advcl" and _future_time_clause(t):
             own_subject = own_subject or _names_own_subject(t)
-        elif t.dep_ != "xcomp":
-            return None
+        elif t.dep_ == "relcl" and _future_time_clause(t) and t.head.dep_ in {"dobj", "pobj", "nsubj"}:
+            # 'will await the new prime minister when he arrives': the parser hangs the time clause on a noun
+            own_subject = own_subject or _names_own_subject(t)
+            t = t.head
+        elif t.dep_ != "xcomp" and not (t.dep_ == "advcl" and is_infinitive(t)):
+            return None  # ('arrives Friday to meet officials': the purpose of a future act is future)
         t = t.head
-        if governor_mood(t).future:
+        if governor_mood(t).future or _present_dated_ahead(t):
             return not own_subject
     return None
 
@@ -741,6 +818,71 @@ def _planned(token: Token) -> bool:
     if token.dep_ == "dobj" and token.head.lemma_.lower() in ARRANGE_VERBS:
         return True
     return any(c.dep_ == "amod" and c.lower_ in PLANNED_ADJ for c in children(token))
+
+
+def _dated_ahead(token: Token, lexicon: Lexicon) -> bool:
+    """An act dated ahead: a present tense with a date is an arrangement ('is stepping down in September', 'arrives
+    Friday'), a noun with 'next'/'tomorrow' a plan ('the meeting next week'), and a noun for the occasion of a
+    future or planned act is future too ('will be joined at the meeting by ...', 'is scheduled to meet at the
+    summit')."""
+    if token.pos_ in {"NOUN", "PROPN"}:
+        if any(_ahead(c, present=False) for c in children(token)):
+            return True
+        prep = token.head
+        if token.dep_ == "pobj" and prep.lower_ in {"at", "during"} and prep.head.pos_ in {"VERB", "AUX"}:
+            verb = prep.head
+            gov = governor(verb)
+            planned = gov is not None and _is_intent_word(gov, lexicon)  # 'is scheduled to meet at the summit'
+            return planned or clause_mood(verb).future or bool(_future_above(verb)) or _dated_ahead(verb, lexicon)
+        return False
+    return _present_dated_ahead(token)
+
+
+def _present_dated_ahead(verb: Token) -> bool:
+    if verb.pos_ not in {"VERB", "AUX"} or not _present(verb) or _in_caption(verb):
+        return False
+    return any(_ahead(c, present=True) for c in children(verb))
+
+
+def _in_caption(token: Token) -> bool:
+    """A photo caption ('Hide Caption 5 of 25', '(not pictured)'), whose present tells what the picture shows: 'the
+    two leaders meet on Friday' is a past day."""
+    start, end = sentence_range(token)
+    return any(t.lower_ in CAPTION_WORDS for t in tokens(token.doc)[start:end])
+
+
+def _on_the_way(clause: Token) -> bool:
+    """The purpose of a journey in progress is still ahead: 'is travelling to Berlin to meet Merkel', 'had been
+    heading to the border to attend a meeting when the convoy was bombed'."""
+    if clause.dep_ != "advcl" or not is_infinitive(clause):
+        return False
+    journey = clause.head
+    progressive = journey.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in children(journey))
+    return progressive and journey.lemma_.lower() in JOURNEY_VERBS
+
+
+def _present(verb: Token) -> bool:
+    """A present tense, simple or progressive ('arrives', 'is stepping down')."""
+    if verb.tag_ in {"VBZ", "VBP"}:
+        return True
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in children(verb))
+
+
+def _ahead(modifier: Token, *, present: bool) -> bool:
+    """A time phrase that points ahead: 'next week', 'tomorrow'; and, said of an act in the present tense, a weekday
+    or a month ('on Friday', 'in September')."""
+    if modifier.dep_ == "prep" and modifier.lower_ in {"on", "in", "at", "by", "until"}:
+        return any(_ahead(o, present=present) for o in children(modifier) if o.dep_ == "pobj")
+    if modifier.dep_ not in {"npadvmod", "advmod", "pobj", "tmod"}:
+        return False
+    low = modifier.lower_
+    if low in {"tomorrow", "tonight"}:
+        return True
+    if any(c.lower_ in {"next", "coming"} for c in children(modifier)) and low in TIME_NOUNS | WEEKDAYS:
+        return True
+    # ('... on Wednesday, December 11', 'on August 4': a caption's present with a full date tells of a past day)
+    dated = any(t.like_num for t in modifier.subtree)
+    return present and (low in WEEKDAYS or low in MONTHS) and not dated
 
 
 def _agrees_that(trigger: Trigger) -> bool:
