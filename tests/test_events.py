@@ -1241,3 +1241,71 @@ def test_the_purpose_of_a_journey_in_progress_is_still_ahead():
     assert ("036", "USA", "DEU") in _dyads("President Obama is travelling to Berlin to meet Chancellor Merkel.")
     assert ("040", "USA", "DEU") not in _dyads("President Obama is travelling to Berlin to meet Chancellor Merkel.")
     assert ("040", "USA", "DEU") in _dyads("President Obama travelled to Berlin to meet Chancellor Merkel.")
+
+
+# -------------------------------------------------------------------- named sides that are not the one acted on
+
+
+@pytest.mark.slow
+def test_a_partners_country_is_where_a_joint_act_happens_not_its_target():
+    drills = _dyads("Philippine and American marines held drills in the Philippines on Monday.")
+    assert drills and not [d for d in drills if d[2] == "PHL"], drills
+    assert not [
+        d for d in _dyads("Military exercises in Japan by U.S. and Japanese troops angered China.") if d[2] == "JPN"
+    ]
+    # alone in another country, the place is still its target
+    assert ("150", "USA", "JPN") in _dyads("American forces held exercises in Japan last week.")
+
+
+@pytest.mark.slow
+def test_partners_standing_by_a_text_do_not_stand_by_each_other():
+    assert not _dyads("Spain and Italy stood by the agreement.")
+    assert ("052", "ESP", "ITA") in _dyads("Spain and Italy stood by each other.")
+
+
+@pytest.mark.slow
+def test_forces_listed_with_what_is_bolstered_are_the_means_not_the_target():
+    bolstered = _dyads("Polish troops were praised. NATO bolstered its air defenses and Polish troops.")
+    assert bolstered and not [d for d in bolstered if d[2] == "POL"], bolstered
+
+
+@pytest.mark.slow
+def test_a_states_own_troops_it_moves_are_its_means_and_the_place_they_leave_is_the_target():
+    pulled = _dyads("France pulled French soldiers out of Mali.")
+    assert ("087", "FRA", "MLI") in pulled and ("087", "FRA", "FRA") not in pulled, pulled
+    # another's soldiers are the ones released
+    assert ("0841", "PSE", "ISR") in _dyads("Hamas released the Israeli soldier on Monday.")
+
+
+@pytest.mark.slow
+def test_talks_held_for_ones_own_side_are_not_held_with_it():
+    assert not _dyads("U.S. envoy Kerry, who is leading the talks for the Obama administration, praised Zarif.")
+    # a meeting held for another is held with it
+    assert ("040", "RUS", "SYR") in _dyads("Officials from Moscow attended a meeting for the Syrian opposition.")
+
+
+@pytest.mark.slow
+def test_where_one_is_criticised_for_an_act_is_not_its_target():
+    incursion = _dyads("Turkey has come under fire on Capitol Hill for its incursion into Syria last month.")
+    assert ("190", "TUR", "SYR") in incursion and not [d for d in incursion if d[2] == "USA"], incursion
+
+
+@pytest.mark.slow
+def test_what_a_person_is_supplied_with_is_no_party():
+    supplied = _dyads("Washington supplied the rebels with weapons from Saudi Arabia.")
+    assert supplied and not [d for d in supplied if d[2] == "SAU"], supplied
+
+
+@pytest.mark.slow
+def test_one_of_someones_allies_named_in_apposition_is_that_one():
+    assert ("111", "GBR", "RUS") in _dyads(
+        "One of Obama's closest allies, British Prime Minister David Cameron, criticized Russia."
+    )
+    # one we cannot place is one of those he is one of
+    assert ("111", "RUS", "UKR") in _dyads("One of Putin's aides, Ivan Petrov, criticized Ukraine.")
+
+
+@pytest.mark.slow
+def test_the_ministers_an_organisation_gathers_are_its_own_not_its_partners():
+    assert not _dyads("NATO's meeting of defense ministers in Brussels ended on Friday.")
+    assert ("040", "RUS", "USA") in _dyads("The meeting of Putin and Trump in Helsinki ended.")

@@ -57,8 +57,11 @@ EXPEL_PREFIX = "1662"  # expel or withdraw inspectors or peacekeepers: the perso
 STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "dedicate"})  # 'be opposed to' is active in sense
 OBJECT_TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "into", "for")
 MUTUAL_PREFIXES = ("03", "04", "05", "06", "0871")  # cooperation by coordinated subjects is with each other
+MEET_ROOT = "04"
+SUPPORT_ROOT = "05"  # diplomatic cooperation: a stance on something ('stood by the communique') is not on each other
 ALLY_NOUNS = frozenset({"behalf", "side"})
 NON_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+PERSONAL_OBJECTS = frozenset({"him", "her", "them", "us", "me"})
 REFERRING_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
 GROUP_PRONOUNS = frozenset({"they", "their", "them"})
 SUPPORT_VERBS = frozenset(
@@ -145,6 +148,8 @@ COUNT_NOUNS = frozenset({"thousand", "hundred", "dozen", "million", "score", "nu
 SPANS = frozenset({"day", "week", "month", "year", "hour", "night", "decade"})  # 'three days of talks'
 OWNER_PREPS = frozenset({"of", "for", "from"})
 FORCE_ROOT = "15"  # exhibit force posture: the troops and police named are the means, not the target
+# Aid, yielding and force posture: a state's own troops it sends, withdraws or deploys are its means.
+OWN_FORCE_ROOTS = frozenset({"07", "08", FORCE_ROOT})
 UNPLACED = "unplaced"  # `ResolvedActor.via` of a sector group whose country the text does not give
 # What endangers without threatening: 'Russia's aggression threatens our vision of Europe'.
 DANGERS = frozenset(
@@ -333,11 +338,13 @@ def resolve_all(tokens: list[Token], actors: DocActors, *, shallow: bool = False
     return out
 
 
-def _acts_on_something(verb: Token) -> bool:
+def _acts_on_something(verb: Token, *, stance: bool = False) -> bool:
     """The verb has an object that is not a party: 'Britain and France supported the resolution' (they support
     it, not each other), as has a participle describing its noun ('a statement supported by Britain and France')."""
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return True
+    if stance and any(o.pos_ == "NOUN" and not names_actor([o]) for o in pobjs(verb, ("by", "behind"))):
+        return True  # 'France and Germany stood by the communique': both stand by it, not by each other
     return any(
         c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN" and not any(g.lower_ == "their" for g in children(c))
         for c in children(verb)
@@ -432,6 +439,17 @@ def _owned_by_thing(head: Token) -> bool:
         for o in children(p)
         if o.dep_ == "pobj"
     )
+
+
+def _member(token: Token, actors: DocActors) -> Token:
+    """'one of Trump's allies, Benjamin Netanyahu,': the one named, when we know whose he is, not those he is one
+    of; else those ('one of Putin's aides, a writer we cannot place,' is Russian)."""
+    counted = _counted(token)
+    if counted.i == token.i:
+        return token
+    named = [c for c in children(token) if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    found = actors.resolve(named[0], shallow=True) if named else None
+    return named[0] if found is not None and found.actor.country not in {UNKNOWN, ""} else counted
 
 
 def _counted(token: Token) -> Token:
@@ -549,10 +567,14 @@ def verb_arguments(
             owners = [] if pattern.symmetric or _own_means(pattern) else object_owners(obj)
     # 'shared evidence with the U.S.', 'granted asylum to Panamanian officers': the object's own recipient
     target_tokens += [p for d in direct for p in pobjs(d, OBJECT_TARGET_PREPS)]
+    if "with" not in pattern.words and any(_a_person(d, actors) for d in direct):
+        # 'supplied Comey with the names of Russians', 'provided the rebels with arms': what one is given
+        given = {p.i for h in [verb, *direct] for p in pobjs(h, ("with",))}
+        target_tokens = [t for t in target_tokens if t.i not in given]
     target_tokens = [t for t in map(_counted, target_tokens) if t.ent_type_ not in NON_ACTOR_ENTITIES]
     # 'Hezbollah fights on Assad's behalf', 'fought on the side of the government': for them, not against them
     target_tokens = [t for t in target_tokens if t.lemma_.lower() not in ALLY_NOUNS]
-    source_tokens = [_counted(t) for t in source_tokens]
+    source_tokens = [_member(t, actors) for t in source_tokens]
     sources = resolve_all(source_tokens, actors)
     heads = [verb.head if verb.dep_ == "relcl" and t.lower_ in {"that", "which"} else t for t in subjects]
     instrument = bool(heads) and not passive and all(t.lemma_.lower() in INSTRUMENTS for t in heads)
@@ -564,7 +586,15 @@ def verb_arguments(
         )  # ('a US drone strike killed ...' is the US's)
     if pattern.root == "13" and all(t.lemma_.lower() in INSTRUMENTS | DANGERS for t in source_tokens):
         sources = []  # 'Russia's aggression threatens our vision of Europe': a danger, not a threat by Russia
+    if pattern.root in OWN_FORCE_ROOTS:
+        # 'pulled US troops out of Syria', 'sent British troops': a state moves its own forces, its means
+        own = {s.actor.country for s in sources}
+        moved = {d.i for d in direct if _own_forces(d, own, actors)}
+        target_tokens = [t for t in target_tokens if t.i not in moved]
     found = resolve_all(target_tokens, actors, shallow=True)
+    # nor are those listed with a thing bolstered ('bolster its defenses and rapid reaction forces')
+    armed = [m for d in direct for m in conjuncts(d) if _armed(m, actors)] if pattern.root == FORCE_ROOT else []
+    found = _not_at(found, armed)
     targets = _without(found, sources)
     # an order or appeal to one's own people is internal, not aimed at nobody ('ordered his prime minister to ...')
     removed_own = bool(found) and not targets
@@ -586,7 +616,10 @@ def verb_arguments(
             owned = [o for t in inner for o in object_owners(t) if not actors.names_the_text(o)]
             targets = _without(resolve_all(owned, actors, shallow=True), sources)
         target_tokens = target_tokens or inner
-    mutual = pattern.symmetric or (pattern.code.startswith(MUTUAL_PREFIXES) and not _acts_on_something(verb))
+    stance = pattern.root == SUPPORT_ROOT
+    mutual = pattern.symmetric or (
+        pattern.code.startswith(MUTUAL_PREFIXES) and not _acts_on_something(verb, stance=stance)
+    )
     allies = any(p.lower_ == "on" and any(o.lemma_.lower() in ALLY_NOUNS for o in children(p)) for p in children(verb))
     mutual = mutual and not allies  # 'Hezbollah and Iranian fighters fight on Assad's behalf' are on one side
     if len(sources) > 1 and pattern.symmetric and targets and not named_victim and not pobjs(verb, ("with",)):
@@ -613,7 +646,13 @@ def verb_arguments(
         # 'rejected the House's offer': an organ whose offer it is, placed later by the source's country
         targets = targets or _without(unplaced([o for o in owned if o.dep_ == "poss"], actors), sources)
     agentless = (bool(passive) or instrument) and named_victim and not sources and not names_actor(source_tokens)
+    targets = _not_at(targets, armed)
     return Args(sources, targets, named or bool(targets), agentless)
+
+
+def _not_at(found: list[ResolvedActor], heads: list[Token]) -> list[ResolvedActor]:
+    """The actors not named by a phrase around one of the tokens."""
+    return [f for f in found if not any(f.span[0] <= t.idx < f.span[1] for t in heads)]
 
 
 def means_agents(verb: Token, actors: DocActors) -> list[ResolvedActor]:
@@ -668,6 +707,23 @@ def means_owners(noun: Token, actors: DocActors) -> list[Token]:
 def _armed(token: Token, actors: DocActors) -> bool:
     word = actors.kb.sector(token.text) if token.pos_ == "NOUN" else None
     return word is not None and word.sector in {"MIL", "COP"}
+
+
+def _a_person(token: Token, actors: DocActors) -> bool:
+    """A person or a group of people, not a country or a thing: 'Comey', 'him', 'the rebels'."""
+    if token.ent_type_ == "PERSON" or token.lower_ in PERSONAL_OBJECTS:
+        return True
+    return token.pos_ == "NOUN" and actors.kb.sector(token.text) is not None
+
+
+def _own_forces(token: Token, countries: set[str], actors: DocActors) -> bool:
+    """An army or police force of one of the given countries."""
+    return _armed(token, actors) and _resolves_to(token, countries, actors)
+
+
+def _resolves_to(token: Token, countries: set[str], actors: DocActors) -> bool:
+    found = actors.resolve(token, shallow=True)
+    return found is not None and found.actor.country in countries
 
 
 def _actor_head(token: Token, actors: DocActors) -> bool:
@@ -754,6 +810,11 @@ def noun_arguments(noun: Token, pattern: Pattern, obj: Token | None, actors: Doc
         return Args(parties[:1], parties[1:2], True)  # 'talks between A and B'
     source_tokens, target_tokens = _noun_roles(phrase, pattern, obj)
     source_tokens = [t for t in source_tokens if not same(t, noun)]  # 'ten days of war games': not the games
+    if pattern.symmetric and any(c.dep_ == "poss" for c in children(phrase)):
+        # "ASEAN's meeting of foreign ministers": those it gathers are its own members, not its partners (not
+        # "Trump's summit of the G-7", named)
+        members = {o.i for o in pobjs(phrase, ("of",)) if o.pos_ == "NOUN" and actors.kb.sector(o.text) is not None}
+        source_tokens = [t for t in source_tokens if t.i not in members]
     if len(parties) >= 2:
         target_tokens += between  # 'a mediation mission between A and B' is done by someone else to both
     for h in heads:
@@ -762,7 +823,10 @@ def noun_arguments(noun: Token, pattern: Pattern, obj: Token | None, actors: Doc
     if verb is not None and verb.lemma_.lower() in SUPPORT_VERBS:
         # 'Israel mounted its invasion', 'they continued their strike': the pronoun is the subject
         source_tokens = [t for t in source_tokens if t.lower_ not in REFERRING_PRONOUNS] or verb_subjects(verb)[0]
-        target_tokens += [t for t in pobjs(verb, TARGET_PREPS) if not same(t, phrase)]
+        # (not those of a verb it is the purpose of: 'came under fire on Capitol Hill for its incursion'; but one
+        # comes to a meeting where its partner is: 'came to Washington for talks')
+        purpose = phrase.dep_ == "pobj" and phrase.head.lower_ == "for" and pattern.root != MEET_ROOT
+        target_tokens += [] if purpose else [t for t in pobjs(verb, TARGET_PREPS) if not same(t, phrase)]
     source_tokens = source_tokens or _owner_of_governing_noun(phrase)
     sources = resolve_all(source_tokens, actors)
     if not sources:
@@ -771,6 +835,12 @@ def noun_arguments(noun: Token, pattern: Pattern, obj: Token | None, actors: Doc
             return Args(sources[:1], sources[1:2], True)  # 'U.S.-Soviet talks'
         sources = sources[:1]
     target_tokens = [t for t in target_tokens if t.ent_type_ not in NON_ACTOR_ENTITIES]  # 'on Thursday'
+    if pattern.symmetric:
+        # talks 'for' one's own side are held on its behalf, with someone else ('led the talks for the Trump
+        # administration'); for another, with it ('a meeting for the Syrian opposition')
+        own = {s.actor.country for s in sources}
+        behalf = {o.i for h in heads for o in pobjs(h, ("for",)) if _resolves_to(o, own, actors)}
+        target_tokens = [t for t in target_tokens if t.i not in behalf]
     targets = _without(resolve_all(target_tokens, actors, shallow=True), sources)
     named = bool(target_tokens) and names_actor(target_tokens)
     if not sources:

@@ -873,7 +873,7 @@ def _targets(c: _Candidate, args: Args, source: ResolvedActor, ctx: _Context) ->
     violent = c.code[:2] in VIOLENT_ROOTS
     if c.code.startswith(PLACE_TARGET_PREFIXES):
         place = _place_actor(c.head, source, ctx, at_home=violent)  # ('dropped bombs over Syrian towns')
-        if place is not None:
+        if place is not None and not _a_partners_home(place, source, args):
             return [place], "place"
     if violent and not c.framed and c.acted:  # not for a bare mention ('belief in an impending invasion')
         implied = _implied_target(c.head, source, args, ctx)
@@ -1069,6 +1069,12 @@ def _country_actor(code: str, ctx: _Context) -> Actor | None:
     return ctx.actors.entity_actor(entry) if entry is not None and entry.kind == "country" else None
 
 
+def _a_partners_home(place: ResolvedActor, source: ResolvedActor, args: Args) -> bool:
+    """The place is the country of another agent of the same act: 'exercises in South Korea by U.S. and South
+    Korean troops' are held there together, not aimed at it."""
+    return any(s.actor.country == place.actor.country != source.actor.country for s in args.sources)
+
+
 def _place_actor(head: Token, source: ResolvedActor, ctx: _Context, *, at_home: bool = False) -> ResolvedActor | None:
     """Where a material act happens or is aimed, when that is another country: 'evacuate settlements in the Gaza
     Strip', 'strengthened its forces in Lebanon', 'launched strikes inside Syria'; with `at_home` (an attack by
@@ -1116,9 +1122,11 @@ def _implied_target(
     home = next((hit for prep, hit in places if prep in WHERE_PREPS and hit[1].country == source.actor.country), None)
     for one in [source, *args.sources]:  # nor is a partner in the act ('Russia and China vowed to block ...')
         others.pop(one.actor.country, None)
-    if not others and home is not None and not _within(home[0], source.span):
+    partners = {s.actor.country for s in args.sources} - {source.actor.country, UNKNOWN, ""}
+    if not others and home is not None and not _within(home[0], source.span) and not partners:
         # only its own country, named as a place: 'Iranians pushing for regime change in Iran', 'British officials
-        # deployed troops at sites in the country, some in London'
+        # deployed troops at sites in the country, some in London'; not when it acts with partners from abroad
+        # ('Japanese and American forces held exercises in Japan': there together)
         others = {source.actor.country: home}
     if not others and previous:
         # none in the clause: the one other country the sentence before names ('Trump pulled out of the deal.' after
