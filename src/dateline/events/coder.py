@@ -900,7 +900,7 @@ def _targets(c: _Candidate, args: Args, source: ResolvedActor, ctx: _Context) ->
         if party is not None:
             return [party], "implied"
         if _domestic_address(c, source, ctx):
-            return [_home(source, c.head, ctx)], "domestic"
+            return [_own_country(source, c.head, ctx)], "domestic"
         return [_absent(c.head)], "absent"
     return [], ""
 
@@ -1055,6 +1055,14 @@ def _home(source: ResolvedActor, head: Token, ctx: _Context) -> ResolvedActor:
     country = place[1].country if place is not None else source.actor.country
     name = ctx.actors.kb.country_name(country) or country
     return ResolvedActor(Actor(name, country, country, None, kind="country"), source.span, "home")
+
+
+def _own_country(source: ResolvedActor, head: Token, ctx: _Context) -> ResolvedActor:
+    """The source's own country as an implied target: no words of the text name it, so its span is empty at the
+    trigger, as an absent target's is."""
+    country = source.actor.country
+    name = ctx.actors.kb.country_name(country) or country
+    return ResolvedActor(Actor(name, country, country, None, kind="country"), (head.idx, head.idx), "domestic")
 
 
 def _is_country(r: ResolvedActor, ctx: _Context) -> bool:
