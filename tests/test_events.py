@@ -1006,6 +1006,12 @@ def test_page_furniture_in_the_body_is_not_read():
         "The strikes continued overnight."
     )
     assert _dyads(menu) == {("195", "ISR", "PSE")}  # the article's own sentence, and no headline of the menus
+    # a line that ends as a sentence does is text, whatever its colon ('Q:' in an interview)
+    from dateline.pipeline import _blank_boilerplate
+
+    interview = "Q:Why did Egypt close the border?\nA:Because Egypt feared attacks."
+    assert _blank_boilerplate(interview) == interview
+    assert _blank_boilerplate("Crisis talks:Qatar accuses Bahrain of meddling").strip() == ""
 
 
 # -------------------------------------------------------------------- agents the passive does not mark with 'by'
