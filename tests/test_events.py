@@ -1315,3 +1315,14 @@ def test_one_of_someones_allies_named_in_apposition_is_that_one():
 def test_the_ministers_an_organisation_gathers_are_its_own_not_its_partners():
     assert not _dyads("NATO's meeting of defense ministers in Brussels ended on Friday.")
     assert ("040", "RUS", "USA") in _dyads("The meeting of Putin and Trump in Helsinki ended.")
+
+
+@pytest.mark.slow
+def test_a_group_a_state_coerces_with_no_other_country_named_is_its_own():
+    # an article naming several countries, so that none dominates it
+    opening = "Brazil and Argentina signed a trade pact on Monday, and Chile praised Peru.\n\n"
+    detained = _dyads(opening + "Last week the Venezuelan government detained more than fifty dissidents for a rally.")
+    assert ("173", "VEN", "VEN") in detained, detained
+    # a sentence naming another country leaves the group unplaced
+    abroad = _dyads(opening + "Last week the Venezuelan government detained dissidents after talks with Colombia.")
+    assert not [d for d in abroad if d[0] == "173" and d[2] == "VEN"], abroad

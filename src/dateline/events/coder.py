@@ -23,7 +23,8 @@ target (country '---', empty span at the trigger), as GDELT leaves Actor2 empty.
 act ('Kenya is ready to send police') is aimed at where it would happen, never at its author by default.
 Sides with no country ('---'), one side at most: a group the text names by a sector word but gives no country
 ('accused Darfur rebels', 'gunmen killed three soldiers'), placed where the event happens, at home in a domestic act
-by a state actor, or (unarmed groups) in the dateline's country when it can be; and the unnamed agent of a passive
+by a state actor or in its coercion (arrests) where the passage names no other country, or (unarmed groups) in the
+dateline's country when it can be; and the unnamed agent of a passive
 or of an act whose subject is a weapon ('three US servicemen were killed', 'a roadside bomb killed one soldier'),
 which for acts only a state does (arrest, investigate, deport, ban) is the country they happen in. Events whose
 source is a person or phrase we cannot place, or that need a partner who is not placed (talks, meetings,
@@ -86,6 +87,7 @@ PLACE_TARGET_PREFIXES = ("07", "087", "138", "15", "16", "18", "19", "20")  # ('
 # where it comes from ('strikes inside Syria', 'a rocket fired from Gaza').
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 ASSAULT_ROOT = "18"
+COERCE_ROOT = "17"
 AIR_STRIKES = "195"
 DEPORTATION = "174"
 # Prepositions that put a material act in or onto a place: its target ('launched strikes inside Syria').
@@ -818,6 +820,8 @@ def _placed(r: ResolvedActor, c: _Candidate, other: ResolvedActor | None, ctx: _
         owner = _country_actor(other.actor.country, ctx) if other.actor.sector in STATE_ORGANS else None
     if owner is None and any(m.dep_ in {"amod", "compound"} and m.ent_type_ == "NORP" for m in children(head)):
         return r  # 'European leaders', 'Hutu rebels': a nationality or people is stated, one we cannot place
+    if owner is None and other is not None and _known(other) and r.actor.sector in LOCAL_GROUPS | NON_STATE_ARMED:
+        owner = _coerced_at_home(head, c, other, ctx)
     if owner is None and ctx.actors.default_country and r.actor.sector not in ARMED_SECTORS:
         # an unarmed domestic group ('lawmakers', 'the news media', 'protesters') is local to the dateline
         owner = _country_actor(ctx.actors.default_country, ctx)
@@ -841,6 +845,18 @@ def _placed(r: ResolvedActor, c: _Candidate, other: ResolvedActor | None, ctx: _
         return r
     sector = r.actor.sector or ""
     return ctx.actors.group_of(ctx.doc[r.head], sector, owner)
+
+
+def _coerced_at_home(head: Token, c: _Candidate, other: ResolvedActor, ctx: _Context) -> Actor | None:
+    """A state's police, army or government coercing a group the text gives no country ('the Cuban government
+    detained dissidents', 'police rounded up Islamists') does it at home: the group is the state's own, unless the
+    sentence or the one before names another country where it could be (nor those it deports, who are foreign)."""
+    if c.code[:2] != COERCE_ROOT or c.code.startswith(DEPORTATION) or other.actor.sector not in HOME_SECTORS:
+        return None
+    named = _sentence_countries(head, ctx.actors) | set(_previous_sentence_countries(head, ctx.actors))
+    if named - {other.actor.country}:
+        return None
+    return _country_actor(other.actor.country, ctx)
 
 
 def _sentence_countries(token: Token, actors: DocActors) -> set[str]:
