@@ -1326,3 +1326,20 @@ def test_a_group_a_state_coerces_with_no_other_country_named_is_its_own():
     # a sentence naming another country leaves the group unplaced
     abroad = _dyads(opening + "Last week the Venezuelan government detained dissidents after talks with Colombia.")
     assert not [d for d in abroad if d[0] == "173" and d[2] == "VEN"], abroad
+
+
+@pytest.mark.slow
+def test_an_act_only_attempted_is_not_coded_but_one_done_in_words_is():
+    assert not _dyads("Chinese hackers attempted to hack the German parliament.")
+    assert not _dyads("Beijing is working to release the Canadian detainee.")
+    assert not _dyads("Erdogan is trying to intimidate Greek judges.")
+    # warning or pressing someone is done by trying to
+    assert [d for d in _dyads("Dutch officers tried to warn Iran.") if d[0][:2] == "13" and d[1:] == ("NLD", "IRN")]
+    # without the attempt, the act is asserted
+    assert [d for d in _dyads("Chinese hackers hacked the German parliament.") if d[1:] == ("CHN", "DEU")]
+
+
+@pytest.mark.slow
+def test_what_indications_point_to_is_not_asserted():
+    assert not _dyads("Early indications were the Syrians had agreed to ship the uranium to China.")
+    assert [d for d in _dyads("The Syrians had agreed to ship the uranium to China.") if d[1:] == ("SYR", "CHN")]

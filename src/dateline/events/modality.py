@@ -111,6 +111,10 @@ SPECULATIVE_VERBS = frozenset(
         "loath",
     }
 )
+# Governors of an attempt, which is not its success: 'attempted to hack the party's servers', 'is working to free
+# her' (unless the attempt is the act named: 'tried to assassinate' is an assassination attempt; and an act done in
+# words is done by trying: 'tried to warn Iran', 'tried to pressure the minister').
+CONATIVE_VERBS = frozenset({"try", "attempt", "strive", "endeavor", "endeavour", "work"})
 # Governors that give leave or show keenness, whose complement is not done yet: 'has been authorized to attack the
 # U.S.', 'anxious to crack down' (as the clause a time clause hangs on they do report: 'authorized the funds when he
 # declared an emergency').
@@ -158,6 +162,7 @@ SPECULATIVE_NOUNS = frozenset(
         "appeal",
         "proposal",
         "suggestion",
+        "indication",  # 'earlier indications were that Iran had agreed': a sign, not the fact
         "hope",
         "wish",
         "desire",
@@ -498,6 +503,8 @@ def read_trigger(trigger: Trigger, by_index: dict[int, Trigger], lexicon: Lexico
         return None
     if gov is not None and gov.lemma_.lower() in SPECULATIVE_VERBS | LEAVE_WORDS:
         return None
+    if _attempt_only(trigger, anchor, gov):
+        return None
     intended = gov is not None and _is_intent_word(gov, lexicon)
     embedding = embedding_mood(anchor, lexicon)
     if embedding.speculative or embedding.conditional or embedding.negated:
@@ -522,6 +529,19 @@ def read_trigger(trigger: Trigger, by_index: dict[int, Trigger], lexicon: Lexico
     if _contradicted(anchor) or (_consequence(anchor) and not _is_threat(trigger.code)):
         return None
     return Reading(trigger.code, token, "asserted")
+
+
+def _attempt_only(trigger: Trigger, anchor: Token, gov: Token | None) -> bool:
+    """An act only attempted: not one the pattern names as an attempt, nor one done in words. The parser may take
+    the aim for an adverbial clause ('is working to release her'); one of a verb with complements of its own is the
+    purpose of a real activity ('troops working as allies with the Kurds to fight ISIS')."""
+    attempt = gov
+    if attempt is None and anchor.dep_ == "advcl" and is_infinitive(anchor):
+        bare = not any(c.dep_ in {"prep", "dobj", "advmod"} for c in children(anchor.head))
+        attempt = anchor.head if bare else None
+    if attempt is None or attempt.lemma_.lower() not in CONATIVE_VERBS:
+        return False
+    return attempt.i not in trigger.parts and trigger.pattern.root not in WORD_ROOTS | {THREAT_ROOT}
 
 
 def _unasserted_frame(word: Token, lexicon: Lexicon) -> bool:
