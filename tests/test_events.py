@@ -1343,3 +1343,42 @@ def test_an_act_only_attempted_is_not_coded_but_one_done_in_words_is():
 def test_what_indications_point_to_is_not_asserted():
     assert not _dyads("Early indications were the Syrians had agreed to ship the uranium to China.")
     assert [d for d in _dyads("The Syrians had agreed to ship the uranium to China.") if d[1:] == ("SYR", "CHN")]
+
+
+# ---- helper h8 (session 5): roots of support, police raids and 'quell'
+
+
+@pytest.mark.slow
+def test_expressing_support_is_support_not_a_promise_of_it():
+    said = _dyads("The French president expressed support for the German plan.")
+    assert ("051", "FRA", "DEU") in said and not [d for d in said if d[0].startswith("03")], said
+
+
+@pytest.mark.slow
+def test_forces_backing_a_side_cooperate_militarily():
+    backed = _dyads("The Iraqi army, which is backed by about 5,000 American troops, is losing ground.")
+    assert ("062", "USA", "IRQ") in backed and not [d for d in backed if d[0] == "051"], backed
+    # a government's backing is words of support
+    assert ("051", "FRA", "DEU") in _dyads("The French government backed the German proposal.")
+
+
+@pytest.mark.slow
+def test_police_raids_coerce_rather_than_strike_from_the_air():
+    raids = _dyads("In Belgium, Belgian police conducted raids at four addresses across Antwerp.")
+    assert raids and {d[0][:2] for d in raids} == {"17"}, raids
+    # a raid from the air stays a strike
+    assert ("195", "ISR", "PSE") in _dyads("Israeli jets launched air raids on Gaza.")
+
+
+@pytest.mark.slow
+def test_quelling_a_controversy_is_no_repression():
+    assert not _dyads("Republican leaders scrambled to quell the controversy over the memo.")
+    assert not _dyads("The Chinese government worked to quell the growing row over the budget.")
+    assert ("175", "NGA", "NGA") in _dyads("Nigerian police quelled the riots in Lagos.")
+
+
+@pytest.mark.slow
+def test_deaths_in_a_disaster_or_a_crash_are_no_assault():
+    assert not _dyads("An earthquake in Turkey killed 300 people on Monday.")
+    assert not _dyads("Kenyan Airways flight 101, which crashed on Monday killing all 80 people aboard, was found.")
+    assert ("190", "SYR", "SYR") in _dyads("Syrian troops killed 30 rebels in Homs.")

@@ -89,6 +89,20 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 ASSAULT_ROOT = "18"
 COERCE_ROOT = "17"
 AIR_STRIKES = "195"
+DISASTERS = frozenset(
+    {"earthquake", "quake", "storm", "hurricane", "typhoon", "cyclone", "tornado", "flood", "flooding", "tsunami"}
+    | {"landslide", "mudslide", "avalanche", "wildfire", "eruption", "heatwave", "drought", "crash", "accident"}
+    | {"collision", "disease", "virus", "outbreak", "epidemic", "pandemic", "derailment"}
+)
+ACCIDENT_VERBS = frozenset({"crash", "collapse", "capsize", "sink", "derail", "overturn"})
+QUELLED = frozenset(
+    {"unrest", "riot", "rioting", "uprising", "rebellion", "revolt", "insurgency", "insurrection", "mutiny"}
+    | {"disturbance", "dissent", "protest", "demonstration", "opposition", "mob", "strike", "violence", "clash"}
+    | {"fighting", "protester", "protestor", "demonstrator", "crowd", "rioter", "militant", "rebel", "unrest"}
+)
+FIGHTING_SECTORS = frozenset({"MIL", "REB", "UAF"})  # those whose backing is armed
+AIR_WORDS = frozenset({"air", "aerial", "bombing", "drone", "missile", "airstrike"})
+POLICE_WORDS = frozenset({"police", "counterterrorism", "counter-terrorism", "anti-terror", "fbi", "swat"})
 DEPORTATION = "174"
 # Prepositions that put a material act in or onto a place: its target ('launched strikes inside Syria').
 INTO_PREPS = frozenset({"in", "at", "inside", "within", "into", "on", "onto", "across", "over", "against", "toward"})
@@ -1257,6 +1271,14 @@ def _add_event(
         return  # 'Trump withdrew the US from the deal': the US is what he withdrew, not whom from
     if code == "042" and _own_institution(source, target):
         return  # 'Obama arrives in the White House briefing room', 'was headed to a military hospital': no visit
+    if code[:2] in VIOLENT_ROOTS and _no_ones_doing(c.head):
+        return  # 'an earthquake killed 300', 'the jet crashed, killing all aboard': a disaster, no assault
+    if code[:2] == "17" and _quells_words(c.head):
+        return  # 'scrambling to quell the controversy': politics, not repression
+    if code == "051" and c.head.lemma_.lower() == "back" and source.actor.sector in FIGHTING_SECTORS:
+        code = "062"  # 'the Afghan army, backed by American troops': fighting alongside, not words of support
+    if code == AIR_STRIKES and _police_raid(c.head, source):
+        code = "170"  # 'police conducted raids on six homes': a search in force, not a strike from the air
     if code[:2] == "19" and _a_test(c.head):
         code = "150"  # 'North Korea fired a ballistic missile in a test': a show of force, no attack
     elif code[:2] == "19" and (_clash_over(c.head) or _political_clash(c.head, source, target)):
@@ -1305,6 +1327,39 @@ def _a_test(head: Token) -> bool:
     words += [o for p in children(head) if p.dep_ == "prep" for o in children(p) if o.dep_ == "pobj"]
     words += [m for w in list(words) for m in children(w) if m.dep_ in {"compound", "amod"}]
     return any(w.lemma_.lower() in {"test", "drill", "exercise"} for w in words)
+
+
+def _no_ones_doing(head: Token) -> bool:
+    """Deaths a disaster or an accident caused: its noun is the subject of the act ('a storm killed 40'), or the
+    killing follows from a crash ('the plane crashed, killing all aboard')."""
+    if any(s.dep_ == "nsubj" and s.lemma_.lower() in DISASTERS for s in children(head)):
+        return True
+    return head.dep_ in {"advcl", "xcomp", "conj"} and head.head.lemma_.lower() in ACCIDENT_VERBS
+
+
+def _quells_words(head: Token) -> bool:
+    """One quells unrest, a revolt or a crowd by force; what else is 'quelled' (a controversy, a petition, doubts,
+    a rebellion in the party's ranks) is quieted with words."""
+    if head.lemma_.lower() != "quell":
+        return False
+    objects = [o for o in children(head) if o.dep_ in {"dobj", "nsubjpass"}]
+    return bool(objects) and not any(o.lemma_.lower() in QUELLED for o in objects)
+
+
+def _police_raid(head: Token, source: ResolvedActor) -> bool:
+    """Police, agents and prosecutors raid homes and offices to search and arrest; soldiers' and jets' 'raids' are
+    strikes. The raid is the act's object ('conducted raids') or the noun the act describes ('a raid carried out
+    by French authorities'); an 'air raid' or 'bombing raid' stays a strike whoever orders it."""
+    nouns = [o for o in children(head) if o.dep_ in {"dobj", "nsubjpass"}]
+    if head.dep_ == "acl":
+        nouns.append(head.head)
+    raid = next((n for n in nouns if n.lemma_.lower() == "raid" and n.pos_ == "NOUN"), None)
+    if raid is None:
+        return False
+    words = {m.lemma_.lower() for m in children(raid) if m.dep_ in {"compound", "amod"}}
+    if words & AIR_WORDS:
+        return False
+    return source.actor.sector in {"COP", "SPY", "JUD"} or bool(words & POLICE_WORDS)
 
 
 def _holds_own_rally(source: ResolvedActor) -> bool:
