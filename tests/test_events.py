@@ -1012,6 +1012,8 @@ def test_page_furniture_in_the_body_is_not_read():
     interview = "Q:Why did Egypt close the border?\nA:Because Egypt feared attacks."
     assert _blank_boilerplate(interview) == interview
     assert _blank_boilerplate("Crisis talks:Qatar accuses Bahrain of meddling").strip() == ""
+    related = "Related:Qatar threatens to expel Bahraini diplomats; Riyadh vows 'a reply'"
+    assert _blank_boilerplate(related).strip() == ""
 
 
 # -------------------------------------------------------------------- agents the passive does not mark with 'by'
@@ -1360,6 +1362,9 @@ def test_forces_backing_a_side_cooperate_militarily():
     assert ("062", "USA", "IRQ") in backed and not [d for d in backed if d[0] == "051"], backed
     # a government's backing is words of support
     assert ("051", "FRA", "DEU") in _dyads("The French government backed the German proposal.")
+    # a retired general backing a candidate backs with words
+    general = _dyads("Retired French General Paul Morel said he backs Senator Luc Renard for president.")
+    assert not [d for d in general if d[0] == "062"], general
 
 
 @pytest.mark.slow

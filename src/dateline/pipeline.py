@@ -43,13 +43,13 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 _SURROGATES = re.compile("[\ud800-\udfff]")
 # Page furniture that scraped news text keeps in its body: video menus ('JUST WATCHED ... Replay More Videos ...
-# MUST WATCH ... 02:27') and related-story links ('... Read more', 'More: ...', 'Inside Iran:Anger as ...', 'Read or
-# Share this story: URL'), each a line with no sentence end: the parser would read their headlines as events and
-# glue their names onto the next sentence. (Gallery captions are left: they describe real scenes.)
+# MUST WATCH ... 02:27') and related-story links ('... Read more', 'More: ...', 'Related: ...', 'Inside Iran:Anger
+# as ...', 'Read or Share this story: URL'), each a line with no sentence end: the parser would read their headlines
+# as events and glue their names onto the next sentence. (Gallery captions are left: they describe real scenes.)
 _BOILERPLATE = re.compile(
     r"\bJUST WATCHED\b[^\n]*?\bMUST WATCH\b[^\n]*?\d{1,2}:\d{2}"
     r"|^[^\n]*\bRead more[ \t]*$"
-    r"|^(?:More|Read or Share this story):[^\n]*$"
+    r"|^(?:More|Related|Read or Share this story):[^\n]*$"
     r"|^[A-Z][^:\n]{0,40}:[A-Z][^\n]{0,160}(?<![.,;:?!\"'”’)])[ \t]*$",
     re.MULTILINE,
 )

@@ -1275,7 +1275,7 @@ def _add_event(
         return  # 'an earthquake killed 300', 'the jet crashed, killing all aboard': a disaster, no assault
     if code[:2] == "17" and _quells_words(c.head):
         return  # 'scrambling to quell the controversy': politics, not repression
-    if code == "051" and c.head.lemma_.lower() == "back" and source.actor.sector in FIGHTING_SECTORS:
+    if code == "051" and c.head.lemma_.lower() == "back" and _forces(source):
         code = "062"  # 'the Afghan army, backed by American troops': fighting alongside, not words of support
     if code == AIR_STRIKES and _police_raid(c.head, source):
         code = "170"  # 'police conducted raids on six homes': a search in force, not a strike from the air
@@ -1379,6 +1379,12 @@ def _moves_itself(head: Token, source: ResolvedActor, target: ResolvedActor) -> 
     if span is None or not len(span) or span.root.dep_ != "dobj" or span.root.head.i != head.i:
         return False
     return any(c.dep_ in {"prep", "prt"} and c.i > span.root.i for c in children(head))
+
+
+def _forces(r: ResolvedActor) -> bool:
+    """Armed forces as a body ('American troops', 'the rebels'); a general or a former officer backing a candidate
+    backs with words."""
+    return r.actor.sector in FIGHTING_SECTORS and r.actor.kind != "person"
 
 
 def _own_institution(source: ResolvedActor, target: ResolvedActor) -> bool:
