@@ -156,6 +156,13 @@ def is_question(token: Token) -> bool:
     return sentence_start(token) in memo(token.doc, "questions", question_sentences)
 
 
+def sentence_root(token: Token) -> int:
+    """The index of the root of the token's sentence (`token.sent.root.i` without building the sentence's Span)."""
+    start, end = sentence_range(token)
+    heads = head_indices(token.doc)
+    return next((k for k in range(start, end) if heads[k] == k), start)
+
+
 def sentence_range(token: Token) -> tuple[int, int]:
     """(start, end) token indices of the token's sentence: `token.sent` without its Span (spaCy walks the
     sentence-start flags to find it on every access)."""

@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..errors import DataFileError
 from ..model import Actor
-from ..tokens import children, doc_text, head, span_text, tokens, with_pos
+from ..tokens import children, doc_text, head, sentence_root, sentence_start, span_text, tokens, with_pos
 from .kb import DATA_DIR, KBEntry, KnowledgeBase
 
 PLACE_NAME_KINDS = frozenset({"country", "capital", "place"})  # knowledge-base entries a person may be named after
@@ -152,15 +152,15 @@ class DocActors:
         object, before any embedded subject."""
         toks = tokens(self.doc)
         token = toks[i]
-        if token.head.i != token.sent.root.i:
+        if token.head.i != sentence_root(token):
             return None
-        sent = token.sent
-        prev = toks[sent.start - 1].sent if sent.start > 0 else None
+        start = sentence_start(token)
+        prev_start = sentence_start(toks[start - 1]) if start > 0 else None
         best: tuple[int, int, int] | None = None
         for j in self._persons_before(i):
-            if j < sent.start and (prev is None or j < prev.start):
+            if j < start and (prev_start is None or j < prev_start):
                 break
-            if best is not None and j < sent.start <= -best[2]:
+            if best is not None and j < start <= -best[2]:
                 break  # the pronoun's own sentence named someone: the sentence before is not looked at
             person = toks[j]
             arg = head(person) if person.dep_ in {"compound", "appos", "flat"} else person
@@ -184,8 +184,7 @@ class DocActors:
         office said' keeps X; when that subject is a person of the pronoun's gender (as far as the text marks
         it), it is the one meant, over a person named in a clause between them."""
         token = self.doc[i]
-        sent = token.sent
-        if token.dep_ not in {"nsubj", "nsubjpass"} or token.head.i == sent.root.i:
+        if token.dep_ not in {"nsubj", "nsubjpass"} or token.head.i == sentence_root(token):
             return None  # a main-clause pronoun: the usual subject continuity applies
         subject = None
         t = token.head
@@ -208,7 +207,8 @@ class DocActors:
         # a person named only to qualify a thing ('the Putin news conference', 'the Trump administration') is
         # the last choice: another person in the sentence is more likely the one who acts
         toks = tokens(self.doc)
-        named = list(takewhile(lambda j: j >= sent.start, self._persons_before(i)))
+        start = sentence_start(token)
+        named = list(takewhile(lambda j: j >= start, self._persons_before(i)))
         named = [j for j in named if self.actor_at(j) is not None and self.actor_at(j).kind == "person"]
         for j in named:
             if not (toks[j].dep_ == "compound" and toks[j].head.pos_ == "NOUN"):

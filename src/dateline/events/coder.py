@@ -958,7 +958,7 @@ def _one_other_party(c: _Candidate, source: ResolvedActor, args: Args, ctx: _Con
     own = {source.actor.country} | {s.actor.country for s in args.sources}
     start, end = sentence_range(c.head)
     # those the source's own phrase names act with it ('officials from the UN and the US pushing for a truce')
-    beside = {t.i for t in _phrase_tokens(source, ctx.doc, start, end) for t in t.subtree}
+    beside = {t.i for t in _nouns_in_span(source, ctx.doc, start, end) for t in t.subtree}
     beside -= {t.i for t in c.head.subtree}  # (not what the act itself names: 'a militant shown demanding ...')
     found: dict[str, ResolvedActor] = {}
     for i in range(start, end):
@@ -972,7 +972,7 @@ def _one_other_party(c: _Candidate, source: ResolvedActor, args: Args, ctx: _Con
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _phrase_tokens(r: ResolvedActor, doc: Doc, start: int, end: int) -> list[Token]:
+def _nouns_in_span(r: ResolvedActor, doc: Doc, start: int, end: int) -> list[Token]:
     """The nouns of the sentence tokens start..end-1 inside an actor's phrase."""
     toks = tokens(doc)[start:end]
     return [t for t in toks if r.span[0] <= t.idx < r.span[1] and t.pos_ in {"NOUN", "PROPN"}]
@@ -1083,16 +1083,19 @@ def _home(source: ResolvedActor, head: Token, ctx: _Context) -> ResolvedActor:
     source's own."""
     place = _place_entity(head, ctx.actors)
     country = place[1].country if place is not None else source.actor.country
-    name = ctx.actors.kb.country_name(country) or country
-    return ResolvedActor(Actor(name, country, country, None, kind="country"), source.span, "home")
+    return _country_side(country, source.span, "home", ctx)
 
 
 def _own_country(source: ResolvedActor, head: Token, ctx: _Context) -> ResolvedActor:
     """The source's own country as an implied target: no words of the text name it, so its span is empty at the
     trigger, as an absent target's is."""
-    country = source.actor.country
+    return _country_side(source.actor.country, (head.idx, head.idx), "domestic", ctx)
+
+
+def _country_side(country: str, span: tuple[int, int], via: str, ctx: _Context) -> ResolvedActor:
+    """A country as an event's side, named by the knowledge base, at the given span."""
     name = ctx.actors.kb.country_name(country) or country
-    return ResolvedActor(Actor(name, country, country, None, kind="country"), (head.idx, head.idx), "domestic")
+    return ResolvedActor(Actor(name, country, country, None, kind="country"), span, via)
 
 
 def _is_country(r: ResolvedActor, ctx: _Context) -> bool:

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..dates import MONTH_NAMES
+from ..dates import WEEKDAYS as DAY_NAMES
 from ..tokens import children, is_question, sentence_range, tokens
 from .lexicon import Lexicon
 from .triggers import ASPECT_VERBS, LIGHT_NOUNS, Trigger, is_infinitive
@@ -246,11 +248,8 @@ PREVENT_VERBS = frozenset(
 )  # ('canceled joint military maneuvers': they did not take place)
 # Time words: a weekday or a month said of an act in the present tense dates it ahead ('is stepping down in
 # September'), as 'next'/'coming' with a time noun does in any tense ('the meeting next week').
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-MONTHS = frozenset(
-    {"january", "february", "march", "april", "june", "july", "august", "september", "october", "november"}
-    | {"december"}
-)  # (not 'may')
+WEEKDAYS = frozenset(DAY_NAMES)
+MONTHS = frozenset(MONTH_NAMES) - {"may"}  # (not 'may', the verb)
 TIME_NOUNS = frozenset({"week", "month", "year", "weekend", "spring", "summer", "autumn", "fall", "winter"})
 # Verbs of a journey, whose purpose is still ahead while it is in progress ('is travelling to Berlin to meet ...').
 JOURNEY_VERBS = frozenset({"head", "go", "travel", "fly", "drive", "sail", "come", "return", "move"})
