@@ -1387,3 +1387,112 @@ def test_deaths_in_a_disaster_or_a_crash_are_no_assault():
     assert not _dyads("An earthquake in Turkey killed 300 people on Monday.")
     assert not _dyads("Kenyan Airways flight 101, which crashed on Monday killing all 80 people aboard, was found.")
     assert ("190", "SYR", "SYR") in _dyads("Syrian troops killed 30 rebels in Homs.")
+
+
+# ---- helper h2 (session 6): verbal roots that the words do not bear out
+
+
+def test_lexicon_absent_synset_is_parsed_and_checked(tmp_path):
+    lexicon = load_lexicon()
+    host = next(p for p in lexicon.candidates("verb", "host") if p.code == "043")
+    assert host.absent_synsets == ("ARMED",) and host.synset is None
+    with pytest.raises(DataFileError) as err:
+        load_lexicon(_write(tmp_path, 'codes:\n  "043":\n    verbs: ["host !GUESTS"]\n'))
+    assert err.value.code == "DL201" and "GUESTS" in str(err.value)
+
+
+@pytest.mark.slow
+def test_a_vow_to_coerce_or_wall_off_is_a_threat_and_a_vow_to_stop_ones_own_act_is_no_threat():
+    wall = _dyads(
+        "During the campaign, President Donald Trump promised to build a border wall between Mexico and the US."
+    )
+    assert ("130", "USA", "MEX") in wall and not [d for d in wall if d[0] == "030"], wall
+    force = _dyads("The Brazilian president vowed to set up a deportation unit for Venezuelan migrants.")
+    assert [d for d in force if d[0][:2] == "13"] and not [d for d in force if d[0][:2] == "03"], force
+    tolerance = _dyads("The Italian interior minister vowed a zero tolerance policy toward Tunisian smugglers.")
+    assert [d for d in tolerance if d[0] == "130"] and not [d for d in tolerance if d[0] == "030"], tolerance
+    suspend = _dyads("The Polish prime minister vowed to suspend the Syrian resettlement program.")
+    assert ("130", "POL", "SYR") in suspend, suspend
+    # ending what one does oneself, or one's own sanctions, is a concession
+    assert ("030", "IRN", "FRA") in _dyads("Iran promised to stop enriching uranium after France offered relief.")
+    halt = _dyads("President Donald Trump agreed to halt the tariff increases on Chinese goods.")
+    assert ("030", "USA", "CHN") in halt and not [d for d in halt if d[0][:2] == "13"], halt
+    # stopping what others do stays a threat
+    assert ("130", "RUS", "SYR") in _dyads("Russia vowed to stop the Syrian resolution.")
+
+
+@pytest.mark.slow
+def test_a_warning_with_no_content_threatens_no_one():
+    assert not _dyads("Turkey, in turn, warned Russia.")
+    assert ("130", "TUR", "RUS") in _dyads("Turkey warned Russia that its jets would be shot down.")
+
+
+@pytest.mark.slow
+def test_naming_taking_questions_and_attracting_voters_are_no_appeals():
+    assert not _dyads("The Kenyan opposition called the Kenyan election a fraud.")
+    assert not _dyads("The Turkish president called on a Greek reporter at the news conference.")
+    assert ("020", "TUR", "GRC") in _dyads("The Turkish president called on Greece to withdraw its ships.")
+    assert not _dyads("The candidate's message appeals to Italian voters.")
+    assert ("020", "DEU", "RUS") in _dyads("Germany appealed to Russia for restraint.")
+
+
+@pytest.mark.slow
+def test_admitting_a_fact_or_giving_notice_is_no_yielding():
+    assert not _dyads("As the Kremlin has conceded, Russian soldiers were in Crimea.")
+    assert not _dyads("Kenya's envoy gave Somalia a heads-up about the raid.")
+    assert not _dyads("The Somali minister gave up trying to reach Kenya.")
+    assert ("0874", "SYR", "TUR") in _dyads("Syrian rebels gave up the town of Afrin after weeks of Turkish shelling.")
+
+
+@pytest.mark.slow
+def test_forces_hosted_commanded_or_arriving_and_lands_defended_are_no_diplomacy():
+    assert not _dyads("Qatar hosts thousands of U.S. troops at its air base.")
+    assert ("043", "QAT", "IRN") in _dyads("Qatar hosted the Iranian foreign minister on Monday.")
+    assert ("043", "CHN", "RUS") in _dyads("Chinese President Xi welcomed Russian President Putin to Beijing.")
+    assert not _dyads("American missiles were deployed to defend South Korea.")
+    # a country defended against criticism is defended with words
+    assert ("052", "EGY", "SDN") in _dyads(
+        "The Egyptian president defended Sudan against Western criticism of its elections."
+    )
+    assert ("052", "JPN", "CAN") in _dyads(
+        "The Japanese foreign minister defended Canadian Prime Minister Trudeau against the accusations."
+    )
+    assert not [d for d in _dyads("Putin ordered Russian troops to leave Syria.") if d[0][:2] == "10"]
+    assert [d for d in _dyads("A French judge ordered the German government to pay.") if d[0][:2] == "10"]
+    assert not _dyads("The first French military unit arrived in Mali after the attack.")
+    assert ("042", "FRA", "MLI") in _dyads("The French president arrived in Mali on Monday.")
+    assert not _dyads("The German chancellor wants to mobilize the international community to pressure Iran.")
+
+
+@pytest.mark.slow
+def test_buildings_and_positions_are_attacked_with_force_not_words():
+    churches = _dyads("Supporters of Imran Khan attacked several churches in Lahore.")
+    assert churches and not [d for d in churches if d[0][:2] == "11"], churches
+    positions = _dyads("Rebels said Assad's forces have been attacking their positions in Idlib.")
+    assert positions and not [d for d in positions if d[0][:2] == "11"], positions
+    # a stance is attacked with words
+    stance = _dyads("Prime Minister Imran Khan attacked the Indian prime minister's position on Kashmir.")
+    assert ("111", "PAK", "IND") in stance, stance
+
+
+@pytest.mark.slow
+def test_declining_to_refute_withholds_words_and_a_deadline_promises_nothing():
+    refute = _dyads("The Chinese envoy declined to refute the Japanese claims.")
+    assert not [d for d in refute if d[0][:2] == "12"], refute
+    assert ("1243", "CHN", "CAN") in _dyads("Beijing refused to release the Canadian detainees.")
+    assert not _dyads("The Egyptian army gave Morsi 48 hours to agree to share power.")
+
+
+@pytest.mark.slow
+def test_cooperating_with_prosecutors_is_judicial_and_troops_sent_with_arms_are_deployed():
+    witness = _dyads("The Turkish businessman agreed to cooperate with American prosecutors.")
+    assert [d for d in witness if d[0].startswith("031")] and not [d for d in witness if d[0] == "032"], witness
+    war = _dyads("Britain sent tanks and troops to fight against Iraq.")
+    assert not [d for d in war if d[0] == "072"], war
+    assert ("072", "GBR", "UKR") in _dyads("Britain sent tanks to Ukraine.")
+
+
+@pytest.mark.slow
+def test_a_rival_threatening_votes_threatens_no_one():
+    assert not _dyads("The UKIP party threatens to siphon away votes from the Conservatives.")
+    assert ("1311", "IRN", "EUR") in _dyads("Iran threatened to cut off oil supplies to Europe.")

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import numpy
 from spacy.tokens import Doc, Span, Token
@@ -128,9 +129,39 @@ RISK_VERBS = frozenset(
         "worsen",
         "spill",
         "escalate",
+        # a rival's pull on votes or money ('threatens to siphon away votes from the Conservatives')
+        "siphon",
+        "drain",
+        "cost",
+        "eclipse",
+        "swamp",
+        "overwhelm",
     }
 )
 RISK_OBJECTS = frozenset({"tension", "risk", "instability", "uncertainty", "volatility"})
+# What a state 'mobilizes' when it rallies others rather than its forces
+CIVIC_OBJECTS = frozenset(
+    {"community", "support", "opinion", "voter", "supporter", "public", "world", "base", "resource", "coalition"}
+    | {"ally", "partner", "donor", "constituency", "diplomacy", "pressure", "investment", "fund", "money"}
+)
+VISIT_CODE = "042"
+ARRIVAL_VERBS = frozenset({"arrive", "land", "fly", "head", "travel"})  # (a warship that 'visits' a port calls)
+SANCTION_ROOT = "16"
+# Forces that 'arrive in' or 'land in' a place are deployed there, not visiting
+DEPLOYED = frozenset(
+    {"troop", "unit", "force", "soldier", "army", "military", "warship", "fleet", "marine", "personnel", "contingent"}
+    | {"battalion", "brigade", "ship", "vessel", "carrier", "jet", "aircraft", "bomber", "fighter", "paratrooper"}
+)
+TIME_SPANS = frozenset({"hour", "day", "week", "month", "year", "minute", "time", "chance", "opportunity"})
+DEADLINES = frozenset({"deadline", "ultimatum"})
+# Who is 'called on' at a news conference: to ask a question, not to act
+PRESS_WORDS = frozenset({"reporter", "journalist", "correspondent", "questioner"})
+# Whom a message or a candidate 'appeals to' by attracting them: an electorate, not a party asked to act
+AUDIENCES = frozenset({"voter", "electorate", "constituent", "audience", "viewer", "reader", "consumer", "fan"})
+APPEALING_THINGS = frozenset(
+    {"message", "idea", "argument", "pitch", "platform", "promise", "rhetoric", "vision", "agenda", "slogan"}
+    | {"policy", "plan", "proposal", "program", "programme", "candidacy", "brand", "campaign"}
+)
 ORDER_VERBS = frozenset({"order", "authorize", "authorise"})  # 'ordered airstrikes': the strikes are the event
 INSIDE = frozenset({"in", "inside", "within"})
 WHERE_PREPS = INSIDE | {"at", "across", "throughout", "around"}  # where an act happens
@@ -160,6 +191,12 @@ ADDRESSED_PREFIXES = ("02", "03", "10", "12", "13", "087")
 # ... else, made by a state's own actor with no other country in sight, its own country: domestic politics (not a
 # concession, mediation or settlement, 035-039, which are between parties to a dispute)
 DOMESTIC_ADDRESS_PREFIXES = ("02", "030", "031", "032", "033", "034", "10", "12", "13", "087")
+# What is attacked with force, never with words: buildings and installations
+BUILDINGS = frozenset(
+    {"church", "mosque", "synagogue", "temple", "embassy", "consulate", "station", "checkpoint", "building", "office"}
+    | {"house", "home", "school", "hospital", "base", "camp", "convoy", "plant", "facility", "installation", "depot"}
+    | {"village", "town", "shop", "store", "hotel", "compound", "headquarters", "post", "outpost", "barrack"}
+)
 FORCE_THREAT_PREFIX = "138"  # a threat of force is aimed abroad ('threatened military action')
 # Matters between states or the sides of a conflict ('called for calm', 'pushing for tariffs to be lifted', 'urged both
 # sides to honour the truce'), and addressees beyond any one country ('calling on humanity', 'urged the world').
@@ -204,6 +241,7 @@ WITHHELD_WORDS = (
     | {"comment", "elaborate", "speculate", "discuss", "disclose", "reveal", "identify", "name"}
     | {"specify", "talk", "speak", "address", "criticize", "criticise", "condemn", "blame", "classify", "label"}
     | {"describe", "characterize", "characterise", "call", "detail", "explain", "confirm", "deny"}
+    | {"refute", "rebut", "dispute", "contradict"}
 )
 # Acts that may be hostile or not, as the word does not say: a threat to do them is a threat, but 'China vowed to
 # retaliate' (over tariffs) is no intent to cooperate.
@@ -215,7 +253,13 @@ HARM_VERBS = frozenset({"confront", "crush", "destroy", "defeat", "annihilate", 
 OPPOSE_VERBS = frozenset(
     {"block", "veto", "kill", "stop", "oppose", "fight", "resist", "defy", "repeal", "scrap", "abolish", "punish"}
     | {"deport", "expel", "annex", "remove", "sue", "prosecute", "jail", "overturn", "thwart", "halt", "reverse"}
+    | {"suspend"}
 )
+# Barriers a state builds against its neighbours and their people: 'vowed to build a wall' is no cooperation
+BARRIER_VERBS = frozenset({"build", "erect", "construct", "complete", "finish", "extend"})
+BARRIERS = frozenset({"wall", "fence", "barrier"})
+# Acts that set up what they promise: 'vowed to create a deportation force' (not 'agreed to postpone a tariff hike')
+FOUNDING_VERBS = frozenset({"create", "establish", "set", "form", "launch", "introduce", "adopt", "build", "enact"})
 # Harm done to people that the means of force may code instead ('an airstrike killed ...'), and how the means is
 # attached ('killed by', 'wounded in a strike', 'died with')
 HARM_CODES = frozenset({"180", "182", "1823"})
@@ -360,12 +404,37 @@ def _circumstance(trigger: Trigger) -> bool:
 
 def _other_sense(trigger: Trigger) -> bool:
     """Trigger words in a sense that is no event: places that 'meet' ('where France, Germany and Luxembourg
-    meet'), officials who 'are encouraged by' news (feel hopeful; 'were encouraged to apply' is an appeal)."""
+    meet'), officials who 'are encouraged by' news (feel hopeful; 'were encouraged to apply' is an appeal), naming
+    ('called the vote a sham'), taking questions ('called on a reporter'), attracting ('the message appeals to
+    voters'), and warnings that threaten no one (see `_warns_nobody`)."""
     token = trigger.token
     if trigger.pos != "verb":
         return False
     kids = children(token)
     lemma = token.lemma_.lower()
+    if lemma == "call" and any(c.dep_ == "oprd" for c in kids):
+        return True  # 'called the vote a sham', 'what they called an escalating pattern': a name given
+    complement = any(c.dep_ in {"xcomp", "ccomp"} for c in kids)
+    if lemma == "call" and not complement and _addressees(token) & PRESS_WORDS:
+        return True  # 'called on a Turkish reporter' at a news conference: a question taken, no appeal
+    if lemma == "appeal" and not complement and not any(c.lower_ == "for" for c in kids):
+        subjects = [c for c in kids if c.dep_ == "nsubj"]
+        if _addressees(token) & AUDIENCES or any(s.lemma_.lower() in APPEALING_THINGS for s in subjects):
+            return True  # 'his message appeals to voters', 'appealed to former Labour voters': courting, no plea
+    if lemma in WARNING_VERBS:
+        return _warns_nobody(token)
+    if lemma in {"mobilize", "mobilise"} and any(c.dep_ == "dobj" and c.lemma_.lower() in CIVIC_OBJECTS for c in kids):
+        return True  # 'mobilize the international community', 'mobilise support': politics, not forces
+    arrives = trigger.code == VISIT_CODE and lemma in ARRIVAL_VERBS
+    if arrives and any(c.dep_ == "nsubj" and c.lemma_.lower() in DEPLOYED for c in kids):
+        return True  # 'the first U.S. military unit arrived in Libya': forces deployed, not a visit
+    if is_infinitive(token) and token.dep_ in {"advcl", "acl", "relcl"} and _given_time(token.head):
+        return True  # 'gave Morsy 48 hours to agree': a deadline to act, not the act
+    if lemma == "give" and "up" in trigger.pattern.words:
+        # 'gave up the town', 'give up its nuclear programme' yield; 'gave up being governor', 'gave up trying'
+        # quit doing something, and 'gave the White House a heads-up' gives notice
+        particle = any(c.dep_ == "prt" and c.lower_ == "up" for c in kids)
+        return not particle or any(c.tag_ == "VBG" and c.dep_ in {"dobj", "xcomp", "pcomp"} for c in kids)
     if lemma == "meet" and any(c.lower_ == "where" for c in kids):
         subjects = [c for c in kids if c.dep_ == "nsubj"]
         subjects += [g for s in subjects for g in s.subtree if g.dep_ == "conj"]
@@ -373,6 +442,38 @@ def _other_sense(trigger: Trigger) -> bool:
     if lemma == "encourage" and any(c.dep_ == "auxpass" for c in kids):
         return not any(c.dep_ in {"xcomp", "ccomp"} for c in kids)
     return False
+
+
+def _given_time(head: Token) -> bool:
+    """A deadline or a span of time someone is given ('gave him 48 hours', 'a deadline'), for an act to follow."""
+    if head.lemma_.lower() in DEADLINES:
+        return True
+    given = head.lemma_.lower() in {"give", "grant", "allow"}
+    return given and any(c.dep_ == "dobj" and c.lemma_.lower() in TIME_SPANS for c in children(head))
+
+
+def _addressees(verb: Token) -> set[str]:
+    """Lemmas of the objects of the verb's 'on' or 'to' ('called on a reporter', 'appealed to voters')."""
+    preps = [c for c in children(verb) if c.dep_ == "prep" and c.lower_ in {"on", "upon", "to"}]
+    objects = [o for p in preps for o in children(p) if o.dep_ == "pobj"]
+    # ('a wide swath of voters': the measure names the audience in its 'of' phrase)
+    objects += [g for o in objects for p in children(o) if p.lower_ == "of" for g in children(p) if g.dep_ == "pobj"]
+    return {o.lemma_.lower() for o in objects}
+
+
+def _warns_nobody(verb: Token) -> bool:
+    """'Iraq, in turn, warned the United States': a warning reported as given with no content at all passes on
+    notice (of a strike, a raid) and threatens no one; a threat says what is to come ('warned Iran that ...',
+    'warned Russia against ...', 'warned them to leave'). (An attempt 'to warn Iran' is told for the danger it
+    was about: it stays a warning.)"""
+    if is_infinitive(verb):
+        return False
+    kids = children(verb)
+    if any(c.dep_ in {"xcomp", "ccomp", "advcl", "dative"} for c in kids):
+        return False
+    if any(c.lower_ in {"against", "of", "about", "over", ":"} for c in kids):
+        return False
+    return any(c.dep_ == "dobj" for c in kids)
 
 
 def _risks(trigger: Trigger) -> bool:
@@ -510,8 +611,8 @@ def _declines_words(verb: Token, governed: Trigger | None) -> bool:
     criticize him'): words withheld, not a rejection of anyone's act or proposal."""
     if verb.lemma_.lower() not in {"decline", "refuse"}:
         return False
-    if governed is not None:
-        return governed.pattern.root in {"01", "11"}
+    if governed is not None and governed.pattern.root in {"01", "11"}:
+        return True
     for c in children(verb):
         if c.dep_ == "xcomp" and is_infinitive(c):
             if any(g.dep_ == "prep" and g.lower_ in {"to", "with"} for g in children(c)):
@@ -538,8 +639,12 @@ def _vowed_code(verb: Token, by_index: dict[int, Trigger], lexicon: Lexicon) -> 
     for act in acts + aims:
         lemma = act.lemma_.lower()
         made_to_pay = lemma == "make" and any(g.lemma_.lower() == "pay" for g in children(act))
+        if lemma in OPPOSE_VERBS and _ends_own_activity(act, by_index):
+            continue  # 'promised to stop testing', 'agreed to halt its enrichment': a concession, no threat
         if lemma in HOSTILE_ACTS | HARM_VERBS | OPPOSE_VERBS or made_to_pay:
             return THREAT_ROOT + "0"  # 'vowed to confront Obama', 'promised to make Mexico pay'
+        if lemma in BARRIER_VERBS and _built(act, verb) & BARRIERS:
+            return THREAT_ROOT + "0"  # 'promised to build his border wall', 'the wall he vowed to build'
     # the harm promised outright or planned ('vowed to press ahead with plans to annex'), not harm ended
     planned = [t for t in aims if t.dep_ == "acl" and lexicon.intent_words & {t.head.lemma_.lower(), t.head.lower_}]
     for act in acts + planned:
@@ -550,12 +655,51 @@ def _vowed_code(verb: Token, by_index: dict[int, Trigger], lexicon: Lexicon) -> 
     objects += [c for a in acts[:1] for c in children(a) if c.dep_ == "dobj"]
     for obj in objects:
         lemma = obj.lemma_.lower()
+        founded = obj.head.i == verb.i or obj.head.lemma_.lower() in FOUNDING_VERBS
+        harsh = _harsh_measure(obj, by_index) if founded else None
+        if harsh is not None:
+            return lexicon.frame_code(THREAT_ROOT, harsh)  # 'a deportation task force', 'a zero tolerance policy'
         if lemma in RESPONSE_NOUNS and not acts:
             military = any(m.lower_ in {"military", "armed"} for m in obj.lefts)
             return "138" if military else THREAT_ROOT + "0"  # 'promised a strong military response'
         if lemma in SPEECH_NOUNS:
             return NO_EVENT  # 'promises to deliver a major speech': words still to come
     return None
+
+
+def _ends_own_activity(act: Token, by_index: dict[int, Trigger]) -> bool:
+    """'stop testing', 'stop using vaccination programmes', 'halt its enrichment', 'suspend the tariffs': the
+    promised act ends something the promiser itself does (a gerund, an activity of its own, its sanctions), not
+    something others do ('stop the caravan')."""
+    kids = children(act)
+    if any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in kids):
+        return True
+    for obj in (c for c in kids if c.dep_ == "dobj"):
+        if obj.lower_.endswith("ing") or any(p.dep_ == "poss" and p.lower_ in {"its", "our"} for p in children(obj)):
+            return True
+        named = [obj] + [m for m in obj.lefts if m.dep_ == "compound"]
+        if any(t.i in by_index and by_index[t.i].pattern.root == SANCTION_ROOT for t in named):
+            return True  # ('agreed to halt the tariff increases': relief from a sanction)
+    return False
+
+
+def _built(act: Token, verb: Token) -> set[str]:
+    """Lemmas of what an act builds: its object, or what the promise is said of ('the wall he vowed to build')."""
+    objects = [c for c in children(act) if c.dep_ == "dobj"]
+    if not objects and verb.dep_ == "relcl":
+        objects = [verb.head]
+    return {o.lemma_.lower() for o in objects}
+
+
+def _harsh_measure(obj: Token, by_index: dict[int, Trigger]) -> str | None:
+    """The code of the coercion or force a promised thing is made for: 'a deportation task force' (174), or a
+    'zero tolerance' policy (170); None when it names none."""
+    for mod in obj.lefts:
+        found = by_index.get(mod.i)
+        if mod.dep_ in {"compound", "nmod", "amod"} and found is not None and found.pattern.root in HARM_ROOTS:
+            return found.code
+    words = [t.lower_ for t in obj.subtree if t.is_alpha]
+    return COERCE_CODE if any(pair == ("zero", "tolerance") for pair in pairwise(words)) else None
 
 
 def _promised_verbs(verb: Token) -> list[Token]:
@@ -1416,7 +1560,15 @@ def _verbal_attack(c: _Candidate, source: ResolvedActor, target: ResolvedActor) 
     armed groups and countries attacked with arms are another matter."""
     if c.head.lemma_.lower() != "attack":
         return False
-    if any(o.dep_ == "dobj" and o.lemma_.lower() in OWNED_THINGS for o in children(c.head)):
+    objects = [o for o in children(c.head) if o.dep_ == "dobj"]
+    # ('attacked dozens of churches', 'attacked their own mockup of the plant')
+    objects += [g for o in objects for p in children(o) if p.lower_ == "of" for g in children(p) if g.dep_ == "pobj"]
+    for o in objects:
+        # ('attacking their positions in Raqqa' is ground held, not a stance like 'his position on trade')
+        stance = o.lemma_.lower() != "position" or any(p.lower_ in {"on", "about"} for p in children(o))
+        if o.lemma_.lower() in BUILDINGS or not stance:
+            return False  # 'supporters attacked churches': buildings and ground are attacked with force
+    if any(o.lemma_.lower() in OWNED_THINGS for o in objects):
         return True  # 'parties attacked Tory plans', 'attacked the decision': words against a thing said or planned
     if source.actor.kind != "person":
         return False

@@ -64,6 +64,8 @@ class Pattern:
     no_object: bool = False  # "!obj": the trigger must have no direct object
     home: bool = False  # without a stated target, the event is aimed at the source's own country
     infinitive: bool = False  # "+inf": the trigger must govern a to-infinitive
+    # synsets that must NOT fill the trigger's object ("host !ARMED": troops based somewhere are no guests)
+    absent_synsets: tuple[str, ...] = ()
 
     @property
     def specificity(self) -> int:
@@ -201,6 +203,7 @@ def _parse(code: str, pos: str, text: str, entry: _Entry, synsets: dict, path: s
         modifiers, parts = tuple(parts[:head]), parts[head:]
     words: list[str] = []
     absent: list[str] = []
+    absent_synsets: list[str] = []
     synset = None
     no_object = infinitive = False
     for word in parts[1:]:
@@ -208,6 +211,10 @@ def _parse(code: str, pos: str, text: str, entry: _Entry, synsets: dict, path: s
             no_object = True
         elif word == INFINITIVE:
             infinitive = True
+        elif word.startswith("!") and word[1:].isupper():
+            if word[1:] not in synsets:
+                raise DataFileError("DL201", path=path, reason=f"{code}: pattern {text!r} uses unknown synset {word}")
+            absent_synsets.append(word[1:])
         elif word.startswith("!"):
             absent.append(word[1:])
         elif word.isupper():
@@ -230,6 +237,7 @@ def _parse(code: str, pos: str, text: str, entry: _Entry, synsets: dict, path: s
         no_object,
         entry.home,
         infinitive,
+        tuple(absent_synsets),
     )
 
 

@@ -236,7 +236,7 @@ def _match(token: Token, pos: str, lexicon: Lexicon) -> Trigger | None:
         if reports and pattern.root not in CLAUSAL_ROOTS:
             continue
         parts = _fits(token, pattern)
-        if parts is None:
+        if parts is None or _unwanted_object(token, pattern, lexicon):
             continue
         if pattern.synset is None:
             return Trigger(token, pos, pattern, None, frozenset(parts))
@@ -323,6 +323,26 @@ def _fits(token: Token, pattern: Pattern) -> set[int] | None:
     if pattern.infinitive and not any(c.dep_ == "xcomp" and is_infinitive(c) for c in children(token)):
         return None
     return parts
+
+
+def _unwanted_object(token: Token, pattern: Pattern, lexicon: Lexicon) -> bool:
+    """An object the pattern's "!SYNSET" excludes fills the trigger: its direct object, passive subject or
+    secondary object, with their conjuncts, or the subject of its complement clause ('ordered the fleet to be put on
+    alert' gives an order to the fleet: commands to one's own forces are no demand)."""
+    if not pattern.absent_synsets:
+        return False
+    objects = [c for c in children(token) if c.dep_ in OBJECT_DEPS]
+    for clause in (c for c in children(token) if c.dep_ in {"xcomp", "ccomp"}):
+        objects += [s for s in children(clause) if s.dep_ in {"nsubj", "nsubjpass"}]
+    for obj in objects:  # ('sent ships, tanks and troops': the list grows as it is read)
+        objects += [c for c in children(obj) if c.dep_ in {"conj", "appos"}]
+    # ('hosts thousands of U.S. troops')
+    objects += [g for o in objects if o.lemma_.lower() in LIGHT_NOUNS or o.like_num for g in _of_objects(o)]
+    return any(_fills(o, name, lexicon) for o in objects for name in pattern.absent_synsets)
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    return [g for p in children(noun) if p.dep_ == "prep" and p.lower_ == "of" for g in children(p) if g.dep_ == "pobj"]
 
 
 def _has_that_clause(verb: Token) -> bool:
