@@ -64,9 +64,20 @@ PLACE_KINDS = {"country", "demonym", "capital", "seat", "place"}
 SHALLOW_DEPS = {"compound", "amod", "poss", "nmod"}
 ATTITUDE_PREFIXES = {"anti", "pro"}
 BACKING_WORDS = {"backed", "supported", "sponsored", "funded", "armed", "trained", "aligned", "allied", "affiliated"}
+BACKING_WORDS |= {"directed", "controlled"}  # 'Moscow-directed secessionists' are not Moscow's own
 TITLE_PREPOSITIONS = {"of", "for"}  # inside a title ('Secretary of State', 'Minister for Europe'); others end it
 ACCREDITED_WORDS = {"ambassador", "representative"}  # 'the UN ambassador' is some country's ambassador to the UN
 DEFINITE = {"the", "this", "that"}
+LANGUAGE_WORDS = frozenset({"language", "speaking", "speaker", "speakers", "medium"})
+# Occasions named after a person, which a later 'he' does not continue: 'The Putin meeting is the highlight ...'
+OCCASION_NOUNS = frozenset(
+    {"meeting", "summit", "talk", "visit", "call", "interview", "conference", "trip", "speech", "rally", "hearing"}
+)
+# Prepositions that attach what a phrase is about, not whose it is: 'lawmakers over a defector', 'anger at Israel'.
+TOPIC_PREPS = frozenset(
+    {"over", "about", "against", "on", "upon", "toward", "towards", "into", "despite"}
+    | {"near", "outside", "beside", "around", "behind"}  # ('demonstrators near the US embassy' are not American)
+)
 _NAMED_KINDS = {"group", "ngo", "igo"}  # knowledge-base entries a group description may stand for
 ARMED_SECTORS = {"REB", "UAF", "INS"}
 # what a description of a group may stand for: sectors of named groups (data/actors/armed_groups.yaml) or kinds
@@ -141,6 +152,8 @@ class DocActors:
         for j in self._persons_before(i):
             token = toks[j]
             head_is_subject = token.dep_ in {"compound", "appos"} and head(token).dep_ == "nsubj"
+            if _names_occasion(token):
+                head_is_subject = False  # ('the Putin meeting was ...' is about a meeting, not about Putin)
             if token.dep_ in {"nsubj", "nsubjpass"} or head_is_subject:
                 return self.actor_at(j)
         return None
@@ -163,6 +176,8 @@ class DocActors:
             if best is not None and j < start <= -best[2]:
                 break  # the pronoun's own sentence named someone: the sentence before is not looked at
             person = toks[j]
+            if _names_occasion(person):
+                continue  # 'The Putin meeting was the highlight of his visit': an occasion named after him
             arg = head(person) if person.dep_ in {"compound", "appos", "flat"} else person
             if arg.dep_ in {"nsubj", "nsubjpass"} or (arg.dep_ == "pobj" and arg.head.dep_ == "agent"):
                 rank = 0  # the agent of a passive ('dispelled by X') is its subject too
@@ -622,10 +637,18 @@ def _mark_kb_hits(actors: DocActors, matcher: PhraseMatcher) -> None:
             continue
         if entry.kind in PLACE_NAME_KINDS and all(i in in_names for i in range(start, end)):
             continue  # 'Lisa Monaco', 'Chad Wolf': part of a person's name, not the country
+        if entry.kind == "demonym" and _names_language(doc, end):
+            continue  # 'the Spanish-language network', 'French-speaking Africa': a language, not a nation
         taken.update(range(start, end))
         span = doc[start:end]
         for i in range(start, end):
             actors.kb_hits[i] = (span, entry)
+
+
+def _names_language(doc: Doc, end: int) -> bool:
+    """A demonym that names a language: followed by '-language' or '-speaking'."""
+    after = [t.lower_ for t in tokens(doc)[end : end + 2]]
+    return len(after) == 2 and after[0] == "-" and after[1] in LANGUAGE_WORDS
 
 
 def _inside_person_names(doc: Doc) -> set[int]:
@@ -1038,6 +1061,11 @@ def _entity_key(entry: KBEntry) -> tuple[str, str]:
     return code, f"kb:{code}"
 
 
+def _names_occasion(token: Token) -> bool:
+    """A person's name qualifying an occasion: 'the Putin meeting', 'the Trump interview'."""
+    return token.dep_ == "compound" and head(token).lemma_.lower() in OCCASION_NOUNS
+
+
 def _char_span(tokens: Span | Token) -> tuple[int, int]:
     if isinstance(tokens, Token):
         return (tokens.idx, tokens.idx + len(tokens.text))
@@ -1082,7 +1110,8 @@ def _modifier_tokens(token: Token) -> list[Token]:
 
 
 def _phrase_tokens(token: Token) -> list[Token]:
-    """Tokens of the phrase under token, nearest first, not descending into clauses."""
+    """Tokens of the phrase under token, nearest first, not descending into clauses nor into a phrase that says
+    what the noun is about rather than whose it is ('lawmakers over a North Korean defector')."""
     out: list[Token] = []
     stack = [token]
     while stack:
@@ -1090,6 +1119,8 @@ def _phrase_tokens(token: Token) -> list[Token]:
         out.append(t)
         for child in children(t):
             if child.dep_ in {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "cc", "punct", "appos"}:
+                continue
+            if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS:
                 continue
             stack.append(child)
     return out

@@ -53,11 +53,15 @@ MEANS_SYNSETS = frozenset(
     }
 )
 
+# Besides the means: what only its owner imposes, lifts, cuts or severs ('U.S. sanctions', "Cuba's ties with the US").
+OWNED_MEANS = frozenset({"SANCTION", "RELATIONS"})
 EXPEL_PREFIX = "1662"  # expel or withdraw inspectors or peacekeepers: the personnel belong to the target
 STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "dedicate"})  # 'be opposed to' is active in sense
 OBJECT_TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "into", "for")
 MUTUAL_PREFIXES = ("03", "04", "05", "06", "0871")  # cooperation by coordinated subjects is with each other
 MEET_ROOT = "04"
+MEETING_VERBS = frozenset({"meet", "talk", "confer", "negotiate", "speak", "discuss"})
+OCCASION_PREPS = frozenset({"at", "during"})
 SUPPORT_ROOT = "05"  # diplomatic cooperation: a stance on something ('stood by the communique') is not on each other
 ALLY_NOUNS = frozenset({"behalf", "side"})
 NON_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
@@ -255,6 +259,7 @@ HARM_VERBS = frozenset(
 )
 WARS = frozenset({"war", "conflict", "crackdown", "uprising", "insurgency"})  # "killed in Syria's civil war"
 MEANS_PREPS = frozenset({"in", "during", "amid", "under", "from"})
+ANTECEDENT_PARAGRAPHS = 3  # how far back 'the attack' looks for the attack it continues
 MEANS_MARKS = frozenset({"since", "when", "after", "as", "while", "before"})  # 'since the Israeli strikes began'
 
 
@@ -315,10 +320,17 @@ def _antecedent(pronoun: Token, actors: DocActors) -> ResolvedActor | None:
             found = actors.resolve(subj)
             if found is None:
                 continue
-            if found.actor.kind == "person" and pronoun.lower_ not in GROUP_PRONOUNS:
-                return None  # 'it' never stands for a person
+            if found.actor.kind == "person" and (pronoun.lower_ not in GROUP_PRONOUNS or _one_person(subj)):
+                return None  # 'it' never stands for a person, nor 'they' for one ('"They fire at us," he said')
             return ResolvedActor(found.actor, (pronoun.idx, pronoun.idx + len(pronoun.text)), "pronoun")
     return None
+
+
+def _one_person(subject: Token) -> bool:
+    """A subject naming one person: 'he', 'Netanyahu' (not 'Trump and Putin', not "Trump's meeting with the
+    Democrats")."""
+    coordinated = any(c.dep_ == "conj" for c in children(subject))
+    return not coordinated and (subject.lower_ in {"he", "she"} or subject.ent_type_ == "PERSON")
 
 
 def resolve_all(tokens: list[Token], actors: DocActors, *, shallow: bool = False) -> list[ResolvedActor]:
@@ -355,7 +367,10 @@ def _listed(t: Token) -> list[Token]:
     """The members a group word lists: 'leaders including May and Netanyahu', 'countries such as Iran'."""
     if t.pos_ != "NOUN":
         return []
-    out = []
+    # 'NATO members Britain and Poland': the names in apposition are the members meant (not 'his counterpart,
+    # Chung': one person, named)
+    out = [c for c in children(t) if c.dep_ == "appos" and c.pos_ == "PROPN" and t.tag_ == "NNS"]
+    out = [c for c in out if c.ent_type_ != "PERSON"]  # (people listed are the group's members, not the group)
     for prep in children(t):
         such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in children(prep))
         if prep.dep_ == "prep" and (prep.lower_ in {"including", "like"} or such_as):
@@ -508,11 +523,46 @@ def verb_subjects(verb: Token) -> tuple[list[Token], list[Token]]:
         if t.dep_ == "acl" and is_infinitive(t):
             return [c for c in children(t.head) if c.dep_ == "poss"], []  # "Trump's decision to suspend ..."
         if t.dep_ in SUBJECT_CLIMB_DEPS and t.head.i != t.i:
+            if t.i == verb.i and _fronted_participle(t):
+                # 'Asked about the plan, the spokesman said ...': the main clause's subject is the one asked
+                return [], verb_subjects(t.head)[0]
             came_by = t.dep_
             t = t.head
             continue
         break
     return [], []
+
+
+def _fronted_participle(verb: Token) -> bool:
+    """A bare past participle heading a clause before its governor ('Asked to clarify, Deere said', 'Pressed on
+    the issue, he declined'): a passive whose subject is the governor's."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBN" or verb.i > verb.head.i:
+        return False
+    if any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in children(verb)):
+        return False
+    # it opens the sentence ('When asked about it, he said'): not a participle split from its auxiliary by a
+    # misparse ('While Obama has, at last, called for ...')
+    before = [t for t in verb.doc[verb.sent.start : verb.i] if not (t.is_punct or t.is_space)]
+    return all(t.dep_ == "mark" and t.head.i == verb.i for t in before)
+
+
+def _predicated_of(noun: Token) -> Token | None:
+    """The subject a predicate noun describes: 'Hamas' in 'Hamas is the group that fired the rockets'."""
+    if noun.dep_ == "relcl":
+        noun = noun.head  # ('who'/'that' stands for the noun its clause modifies)
+    if noun.dep_ != "attr" or noun.head.lemma_.lower() != "be":
+        return None
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in children(noun.head)):
+        return None  # 'Russia will not be the first to deploy ...' says nothing Russia did
+    subject = next((c for c in children(noun.head) if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in {"PROPN", "NOUN"}:
+        return None  # ('it is the group that ...', 'this is a war fought by ...': no one named)
+    return subject
+
+
+def _placed_actor(token: Token, actors: DocActors) -> bool:
+    found = resolve(token, actors)
+    return found is not None and found.actor.country not in {UNKNOWN, ""}
 
 
 def _headline_passive(verb: Token) -> bool:
@@ -575,6 +625,13 @@ def verb_arguments(
     # 'Hezbollah fights on Assad's behalf', 'fought on the side of the government': for them, not against them
     target_tokens = [t for t in target_tokens if t.lemma_.lower() not in ALLY_NOUNS]
     source_tokens = [_member(t, actors) for t in source_tokens]
+    # what a named subject is said to be acts as that subject: 'the Taliban is the main insurgency fighting the
+    # government', 'Hamas is the group that fired the rockets' (not an unplaced 'Farage was the first British
+    # politician to meet ...': the description places him)
+    described = [_predicated_of(t.head if t.lower_ in {"who", "that", "which"} else t) for t in source_tokens]
+    source_tokens = [
+        d if d is not None and _placed_actor(d, actors) else t for t, d in zip(source_tokens, described, strict=True)
+    ]
     sources = resolve_all(source_tokens, actors)
     heads = [verb.head if verb.dep_ == "relcl" and t.lower_ in {"that", "which"} else t for t in subjects]
     instrument = bool(heads) and not passive and all(t.lemma_.lower() in INSTRUMENTS for t in heads)
@@ -637,6 +694,12 @@ def verb_arguments(
     named = (bool(target_tokens) and names_actor(target_tokens)) or own_addressee or people
     if not sources:
         sources = unplaced(source_tokens, actors)
+    owned_means = obj is not None and (_own_means(pattern) or pattern.synset in OWNED_MEANS)
+    if passive and not agents and not sources and targets and owned_means and any(same(obj, p) for p in passive):
+        # 'U.S. military aid to Ukraine was withheld', 'EU sanctions on Iran were lifted': aid, sanctions, ties and
+        # forces are moved by the one whose they are
+        named = [c for c in children(obj) if c.dep_ == "nmod" and c.pos_ == "PROPN"]  # (the parse of 'U.S.')
+        sources = _without(resolve_all(object_owners(obj) + named, actors), targets)
     if passive and not agents and not sources:
         sources = _without(means_agents(verb, actors), targets)
     if not targets:
@@ -658,8 +721,16 @@ def _not_at(found: list[ResolvedActor], heads: list[Token]) -> list[ResolvedActo
 def means_agents(verb: Token, actors: DocActors) -> list[ResolvedActor]:
     """Who did a passive act the text does not mark with 'by': 'killed at the hands of Boko Haram', 'killed in
     clashes with police', 'killed in a US drone strike', 'wounded since the Israeli strikes began' (not 'killed in
-    the Paris attacks': a place; not 'killed in clashes between A and B': either side)."""
-    for prep in children(verb):
+    the Paris attacks': a place; not 'killed in clashes between A and B': either side). Coordinated participles
+    share it: 'one soldier was killed and three wounded in combat with IS fighters'."""
+    conj = [c for c in children(verb) if c.dep_ == "conj"]
+    # (the parser reads a gapped 'and three wounded' as a noun with a participle)
+    shared = [c for c in conj if c.tag_ == "VBN"] + [
+        a for c in conj if c.pos_ in {"NOUN", "NUM"} for a in children(c) if a.dep_ == "acl" and a.tag_ == "VBN"
+    ]
+    if verb.dep_ == "conj" and verb.head.tag_ == "VBN":
+        shared.append(verb.head)
+    for prep in [p for v in [verb, *shared] for p in children(v)]:
         if prep.dep_ != "prep":
             continue
         for noun in (o for o in children(prep) if o.dep_ == "pobj"):
@@ -669,7 +740,7 @@ def means_agents(verb: Token, actors: DocActors) -> list[ResolvedActor]:
             elif lemma in COMBAT_NOUNS and prep.lower_ in MEANS_PREPS and not pobjs(noun, ("between", "among")):
                 doers = pobjs(noun, ("with", "against"))
             elif lemma in INSTRUMENTS | WARS and prep.lower_ in MEANS_PREPS:
-                found = resolve_all(means_owners(noun, actors), actors)
+                found = resolve_all(means_owners(_antecedent_means(noun, actors), actors), actors)
                 if found:
                     return found
                 continue
@@ -686,6 +757,25 @@ def means_agents(verb: Token, actors: DocActors) -> list[ResolvedActor]:
         if found:
             return found
     return []
+
+
+def _antecedent_means(noun: Token, actors: DocActors) -> Token:
+    """'... injured in the attack': a definite attack the text told of before, whose author it named then ('the
+    Iranian attack on Al Asad'), within the last few paragraphs; else the noun itself."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in children(noun)) or means_owners(noun, actors):
+        return noun
+    here = actors.paragraph(noun.idx)
+    lemma = noun.lemma_.lower()
+    for k in range(noun.i - 1, -1, -1):
+        t = noun.doc[k]
+        if here - actors.paragraph(t.idx) > ANTECEDENT_PARAGRAPHS:
+            break
+        if t.lemma_.lower() == lemma and t.pos_ == "NOUN":
+            if means_owners(t, actors):
+                return t
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in children(t)):
+                break  # ('an attack', 'attacks': another one, introduced here)
+    return noun
 
 
 def means_owners(noun: Token, actors: DocActors) -> list[Token]:
@@ -799,6 +889,8 @@ def clause_subjects(verb: Token) -> list[Token]:
 
 def noun_arguments(noun: Token, pattern: Pattern, obj: Token | None, actors: DocActors) -> Args:
     phrase = _event_phrase(noun)
+    if _occasion_of_meeting(phrase, pattern):
+        return Args([], [], True)
     heads = [phrase] + ([obj] if obj is not None and not same(obj, phrase) else [])
     # 'the signing of a memorandum ... between A and B': the parties hang on the noun or inside its object,
     # not inside other phrases ('an investigation of collusion between A and B' is not between A and B)
@@ -820,7 +912,9 @@ def noun_arguments(noun: Token, pattern: Pattern, obj: Token | None, actors: Doc
     for h in heads:
         target_tokens += pobjs(h, NOUN_TARGET_PREPS)
     verb = support_verb(phrase)
-    if verb is not None and verb.lemma_.lower() in SUPPORT_VERBS:
+    if verb is not None and not _supports(verb):
+        verb = None
+    if verb is not None:
         # 'Israel mounted its invasion', 'they continued their strike': the pronoun is the subject
         source_tokens = [t for t in source_tokens if t.lower_ not in REFERRING_PRONOUNS] or verb_subjects(verb)[0]
         # (not those of a verb it is the purpose of: 'came under fire on Capitol Hill for its incursion'; but one
@@ -834,6 +928,11 @@ def noun_arguments(noun: Token, pattern: Pattern, obj: Token | None, actors: Doc
         if len(sources) > 1 and pattern.symmetric:
             return Args(sources[:1], sources[1:2], True)  # 'U.S.-Soviet talks'
         sources = sources[:1]
+    owned = any(c.dep_ == "poss" for c in children(phrase))
+    if not sources and not owned and verb is not None:
+        # 'Putin announced the deployment of a new missile': what is deployed is no actor; who announces does it
+        # (not "his attacks": whose they are is said, if not understood)
+        sources = resolve_all(verb_subjects(verb)[0], actors)
     target_tokens = [t for t in target_tokens if t.ent_type_ not in NON_ACTOR_ENTITIES]  # 'on Thursday'
     if pattern.symmetric:
         # talks 'for' one's own side are held on its behalf, with someone else ('led the talks for the Trump
@@ -852,6 +951,24 @@ def noun_arguments(noun: Token, pattern: Pattern, obj: Token | None, actors: Doc
     if len(sources) > 1 and not targets and pattern.symmetric:
         sources, targets = sources[:1], sources[1:2]  # 'French and Egyptian warships launched war games'
     return Args(sources, targets, named or bool(targets))
+
+
+def _supports(verb: Token) -> bool:
+    """A verb whose subject does what its object noun names: 'staged a rally', 'thousands turned out for a march'
+    (not 'turned the murder into a campaign issue')."""
+    lemma = verb.lemma_.lower()
+    if lemma == "turn":
+        return any(c.dep_ == "prt" and c.lower_ in {"out", "up"} for c in children(verb))
+    return lemma in SUPPORT_VERBS
+
+
+def _occasion_of_meeting(noun: Token, pattern: Pattern) -> bool:
+    """'Putin and Trump met at the G20 summit': a meeting noun that says where a meeting verb's parties met is
+    the occasion of that meeting, not a second one (and its host, 'G20', is no party to it)."""
+    if pattern.root != MEET_ROOT or noun.dep_ != "pobj" or noun.head.lower_ not in OCCASION_PREPS:
+        return False
+    verb = noun.head.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in MEETING_VERBS
 
 
 def _event_phrase(noun: Token) -> Token:

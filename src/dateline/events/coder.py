@@ -898,14 +898,29 @@ def _unnamed_agent(c: _Candidate, args: Args, ctx: _Context) -> ResolvedActor:
         if origin is not None:
             span, entry = origin
             return ResolvedActor(ctx.actors.entity_actor(entry), (span.start_char, span.end_char), "place")
-        reporter = _reporting_military(c, ctx) if c.code.startswith(AIR_STRIKES) else None
-        if reporter is not None:
+        from_air = c.code.startswith(AIR_STRIKES) or _struck_from_air(c.head)
+        reporter = _reporting_military(c, ctx) if from_air else None
+        if reporter is not None and reporter.actor.country not in victims:
             return reporter
         # 'Egyptian soldiers opened fire on the crowd. At least two people were injured.': the force just told of
         if ctx.last_force is not None and ctx.last_force[0] in _this_and_previous_sentence(c.head):
             found = ctx.last_force[1]
             return ResolvedActor(found.actor, found.span, "place", found.head)
     return _unknown(c.head, "agentless")
+
+
+# Strikes from the air, which only an army flies: 'killed in a coalition strike', 'died during an air raid'.
+AIR_MEANS = frozenset({"strike", "airstrike", "raid", "drone"})
+
+
+def _struck_from_air(verb: Token) -> bool:
+    """'An ISIS commander was killed during a coalition strike': an agentless act done by a strike from the air."""
+    return any(
+        o.dep_ == "pobj" and o.lemma_.lower() in AIR_MEANS
+        for p in children(verb)
+        if p.dep_ == "prep" and p.lower_ in {"in", "during", "by"}
+        for o in children(p)
+    )
 
 
 def _reporting_military(c: _Candidate, ctx: _Context) -> ResolvedActor | None:
@@ -947,6 +962,9 @@ def _known(r: ResolvedActor) -> bool:
     return r.actor.country not in {UNKNOWN, ""}
 
 
+REBELS = frozenset({"REB", "UAF", "INS", "OPP"})  # who takes up arms against a government
+
+
 def _placed(r: ResolvedActor, c: _Candidate, other: ResolvedActor | None, ctx: _Context) -> ResolvedActor:
     """A sector group the text gives no country ('rebels', 'protesters') takes the country the event happens in
     ('protesters blocked streets in Hong Kong'), or, in a domestic event, the country of the state actor acting
@@ -967,6 +985,12 @@ def _placed(r: ResolvedActor, c: _Candidate, other: ResolvedActor | None, ctx: _
     if owner is None and c.code[:2] in VIOLENT_ROOTS and other is not None and other.actor.sector in NON_STATE_ARMED:
         # 'Boko Haram has killed hundreds more innocent people': an insurgency's victims are its own country's
         owner = _country_actor(other.actor.country, ctx)
+    source = other is None and any(r is s for s in c.args.sources)
+    if owner is None and source and c.code[:2] in VIOLENT_ROOTS and r.actor.sector in REBELS:
+        # 'the opposition battling Mr. Assad', 'insurgents attacked the Afghan government': those who take up arms
+        # against a government are that country's own
+        ruled = {t.actor.country for t in c.args.targets if t.actor.sector == "GOV" and _known(t)}
+        owner = _country_actor(ruled.pop(), ctx) if len(ruled) == 1 else None
     domestic = c.home and not c.framed
     if owner is None and domestic and other is not None and _known(other) and other.actor.sector in HOME_SECTORS:
         owner = other.actor
