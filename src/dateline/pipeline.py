@@ -46,13 +46,23 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 # MUST WATCH ... 02:27') and related-story links ('... Read more', 'More: ...', 'Related: ...', 'Inside Iran:Anger
 # as ...', 'Read or Share this story: URL'), each a line with no sentence end: the parser would read their headlines
 # as events and glue their names onto the next sentence. (Gallery captions are left: they describe real scenes.)
+# Links set in brackets inside a paragraph ('( Also on POLITICO: Obama administration announces new Iran sanctions)')
+# likewise.
 _BOILERPLATE = re.compile(
     r"\bJUST WATCHED\b[^\n]*?\bMUST WATCH\b[^\n]*?\d{1,2}:\d{2}"
     r"|^[^\n]*\bRead more[ \t]*$"
     r"|^(?:More|Related|Read or Share this story):[^\n]*$"
-    r"|^[A-Z][^:\n]{0,40}:[A-Z][^\n]{0,160}(?<![.,;:?!\"'”’)])[ \t]*$",
+    r"|^[A-Z][^:\n]{0,40}:[A-Z][^\n]{0,160}(?<![.,;:?!\"'”’)])[ \t]*$"
+    r"|\(\s*(?:Also on [A-Z][\w.]*|Also read|Read|READ|Related|RELATED|See also|SEE ALSO)\s*:[^()\n]*\)",
     re.MULTILINE,
 )
+# Name cards glued into the text after a person's name: 'Mike Pompeo Michael (Mike) Richard PompeoProtests serve as
+# backdrop to Erdoğan's visit ... MORE in a move that ...': the surname, repeated, runs into the headlines of stories
+# about the person, closed by 'MORE'. All after the name as shown ('Mike Pompeo') up to 'MORE' is blanked: the full
+# name too, which would otherwise be read as another person.
+_GLUED_SURNAME = re.compile(r"\b([A-Z][\w'’]*?[a-z])(?=[A-Z][^\n]{0,600}?(?<!READ)(?<!LEARN)(?<!SEE)\sMORE\b(?!:))")
+_CARD_END = re.compile(r"\sMORE\b")
+NAME_CARD_REACH = 80  # the surname is written out just before it: 'Pompeo Michael (Mike) Richard Pompeo'
 MAX_CHARS = 150_000  # calibration: 300,000 chars took 20 s and 1.2 GB; news articles rarely pass 30,000
 OUTLET_CUES = {"tell", "to"}  # 'X told Reuters', 'said to AFP'
 # A batch is parsed at once, so the parser's memory grows with the batch's characters. Measured on world_news_1k
@@ -281,8 +291,29 @@ def _blank_header(text: str, body_start: int) -> str:
 
 
 def _blank_boilerplate(text: str) -> str:
-    """Video menus and related-story links as spaces, at the same offsets (see _BOILERPLATE)."""
-    return _BOILERPLATE.sub(lambda m: " " * len(m.group(0)), text)
+    """Video menus, related-story links and name cards as spaces, at the same offsets (see _BOILERPLATE)."""
+    return _blank_name_cards(_BOILERPLATE.sub(lambda m: " " * len(m.group(0)), text))
+
+
+def _blank_name_cards(text: str) -> str:
+    """Name cards (see _GLUED_SURNAME) as spaces: a surname glued to a capital and written out in the words just
+    before it; from that first writing to the next 'MORE'."""
+    if " MORE" not in text:
+        return text
+    pieces: list[str] = []
+    done = 0
+    for m in _GLUED_SURNAME.finditer(text):
+        reach = max(done, m.start() - NAME_CARD_REACH)
+        if m.start() < reach:
+            continue
+        shown = list(re.finditer(rf"\b{re.escape(m.group(1))}[\w'’]*", text[reach : m.start()]))
+        end = _CARD_END.search(text, m.end())
+        if not shown or end is None:
+            continue
+        start = reach + shown[-1].end()  # the name as shown stays; the full name and the headlines go
+        pieces += [text[done:start], " " * (end.end() - start)]
+        done = end.end()
+    return "".join(pieces) + text[done:]
 
 
 def _resolve_dateline(dateline: Dateline | None, kb: KnowledgeBase) -> Dateline | None:

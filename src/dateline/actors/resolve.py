@@ -857,7 +857,7 @@ def _trim_name(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
     toks = tokens(doc)
-    while end > start and (toks[end - 1].tag_ == "POS" or toks[end - 1].pos_ == "PUNCT"):
+    while end > start and (toks[end - 1].tag_ == "POS" or toks[end - 1].pos_ in {"PUNCT", "SPACE"}):
         end -= 1
     while start < end and toks[start].pos_ not in NAME_POS:
         start += 1

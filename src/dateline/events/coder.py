@@ -102,9 +102,41 @@ QUELLED = frozenset(
     | {"fighting", "protester", "protestor", "demonstrator", "crowd", "rioter", "militant", "rebel", "unrest"}
 )
 FIGHTING_SECTORS = frozenset({"MIL", "REB", "UAF"})  # those whose backing is armed
+# What crowds gather for without protesting
+CELEBRATE_VERBS = frozenset({"celebrate", "cheer", "welcome", "greet"})  # (a vigil to mourn may be a protest)
+# Unarmed, non-state actors: their pressure ('pressuring', 'forcing a vote') is politics; their harassment may not be
+CIVIL_SECTORS = frozenset({"PTY", "OPP", "CVL", "EDU", "MED", "BUS", "LAB", "NGO"})
+HARASS_WORDS = frozenset({"harass", "harassment", "intimidate", "intimidation"})
+# What a visit is cancelled for when it is a matter of schedule ('to go to the Middle East', 'to deal with the crisis')
+ELSEWHERE_VERBS = frozenset(
+    {"go", "travel", "fly", "head", "attend", "return", "stay", "remain", "deal", "focus", "handle", "oversee", "be"}
+)
 AIR_WORDS = frozenset({"air", "aerial", "bombing", "drone", "missile", "airstrike"})
 POLICE_WORDS = frozenset({"police", "counterterrorism", "counter-terrorism", "anti-terror", "fbi", "swat"})
 DEPORTATION = "174"
+# What is launched in a missile test or a show of force, where it falls, and the words that make it one when no
+# target is named (a satellite launch, a ballistic or long-range missile); prepositions that aim it at a target
+LAUNCHED = frozenset({"missile", "rocket", "icbm"})
+SEA_WORDS = frozenset({"sea", "ocean", "water", "waters"})
+LONG_RANGE = frozenset({"ballistic", "intercontinental", "icbm", "satellite", "long-range"})
+AIMED_PREPS = frozenset({"at", "against", "on", "onto", "into", "toward", "towards"})
+# A country's forces and machines named by its adjective ('U.S. fighter jets', 'Libyan airplanes', 'Russian bombers')
+WAR_MACHINES = frozenset(
+    {"jet", "warplane", "plane", "airplane", "aircraft", "drone", "helicopter", "bomber", "gunship", "warship"}
+    | {"ship", "force", "military", "army", "navy", "troop", "artillery"}
+)
+# A person's men: what they attack they attack in body ("Assad's forces", 'Morsi supporters')
+FOLLOWERS = frozenset(
+    {"force", "troop", "army", "soldier", "supporter", "militia", "fighter", "loyalist", "follower", "man", "mob"}
+)
+# Bodies that fight with words only ('the campaign launched a pre-emptive strike')
+UNARMED_BODIES = frozenset(
+    {"campaign", "committee", "newspaper", "website", "lawyer", "attorney", "ad", "advertisement", "commercial"}
+)
+# Non-state attackers named as such: their shootings and strikes are assaults (18x)
+ATTACKERS = frozenset(
+    {"gunman", "gunmen", "terrorist", "attacker", "assailant", "shooter", "jihadist", "militant", "extremist"}
+)
 # Prepositions that put a material act in or onto a place: its target ('launched strikes inside Syria').
 INTO_PREPS = frozenset({"in", "at", "inside", "within", "into", "on", "onto", "across", "over", "against", "toward"})
 AGREE_VERBS = frozenset({"agree", "concur"})
@@ -266,6 +298,8 @@ HARM_CODES = frozenset({"180", "182", "1823"})
 # Means that only armed forces use: shelling, air and missile strikes (not 'fighting', 'clashes' or 'shootings',
 # which gangs, crowds and gunmen do too)
 MILITARY_MEANS = ("194", "195")
+# Means of mass violence: a chemical or nuclear attack that killed is that attack (20x), not an assault (18x)
+MASS_MEANS = ("204",)
 FORCE_PREPS = frozenset({"by", "in", "during", "with"})
 # Verbs that move their object out of or away from something ('withdrew the US from the deal')
 MOVING_VERBS = frozenset({"withdraw", "pull", "take", "remove", "bring", "move", "get"})
@@ -587,8 +621,12 @@ def _means_code(trigger: Trigger, by_index: dict[int, Trigger]) -> str | None:
             means += [o for o in children(prep) if o.dep_ == "pobj"]
     for m in means:
         found = by_index.get(m.i)
-        if found is not None and found.code.startswith(MILITARY_MEANS):
+        if found is not None and found.code.startswith((*MILITARY_MEANS, *MASS_MEANS)):
             return found.code
+    # 'launched a chemical attack on a suburb, killing 1,400 people': the deaths are that attack's
+    found = by_index.get(token.head.i) if token.dep_ in {"advcl", "conj"} else None
+    if found is not None and found.code.startswith(MASS_MEANS):
+        return found.code
     return None
 
 
@@ -1432,16 +1470,30 @@ def _add_event(
         code = ctx.lexicon.military_code(code)  # an assault by an army is conventional force (18x -> 19x)
     elif code == "180" and _verbal_attack(c, source, target):
         code = "111"  # 'Pelosi attacked people of faith': words, not force
-    elif code == "183" and (source.actor.kind == "country" or source.actor.sector == "GOV"):
+    elif code == "183" and (_state_force(c.head, source) or _statesman_at_war(source, target)):
         code = ctx.lexicon.military_code(code)  # 'the U.S. has been bombing Syria': from the air
-    elif (code == "180" or c.by_force) and _acts_as_state(c.head, source):
+    elif (code == "180" or c.by_force) and (_state_force(c.head, source) or _statesman_at_war(source, target)):
         code = ctx.lexicon.military_code(code)  # 'Turkey launched its assault', 'the Iranian attacks'
+    elif _unconventional(c.head, code, source):
+        code = "180"  # 'gunmen opened fire on worshippers', 'terrorists struck at a market': an assault, no battle
     if code == "141" and c.head.lemma_.lower() == "rally" and _holds_own_rally(source):
         return  # 'Mr. Trump held a rally in Ohio': a campaign event, no protest
+    if code[:2] == "14" and _celebrates(c.head):
+        return  # 'Iranians took to the streets to celebrate the deal': joy, no dissent
+    if code == "141" and c.head.lemma_.lower() == "march" and source.actor.sector in FIGHTING_SECTORS:
+        code = "190"  # 'the Islamic State started an aggressive march on Iraq': an offensive, no demonstration
+    elif code == "144" and _attackers(c.head, source):
+        code = "191"  # 'the gunmen set cars on fire to block roads': part of their attack, no protest
+    if code == COERCE_CODE and source.actor.sector in CIVIL_SECTORS and c.head.lemma_.lower() not in HARASS_WORDS:
+        return  # 'GOP senators pressuring House conservatives', 'forced by student activists': politics, no coercion
+    if code[:2] == "16" and _gives_way_to_another_trip(c.head):
+        return  # 'cancelled a trip to Mozambique to go to the Middle East': a schedule, no snub
     if c.has_object and _moves_itself(c.head, source, target):
         return  # 'Trump withdrew the US from the deal': the US is what he withdrew, not whom from
     if code == "042" and _own_institution(source, target):
         return  # 'Obama arrives in the White House briefing room', 'was headed to a military hospital': no visit
+    if code[:2] in VIOLENT_ROOTS and _unarmed_body(c.head):
+        return  # 'the president's re-election campaign launched a pre-emptive strike': a figure of speech
     if code[:2] in VIOLENT_ROOTS and _no_ones_doing(c.head):
         return  # 'an earthquake killed 300', 'the jet crashed, killing all aboard': a disaster, no assault
     if code[:2] == "17" and _quells_words(c.head):
@@ -1450,7 +1502,9 @@ def _add_event(
         code = "062"  # 'the Afghan army, backed by American troops': fighting alongside, not words of support
     if code == AIR_STRIKES and _police_raid(c.head, source):
         code = "170"  # 'police conducted raids on six homes': a search in force, not a strike from the air
-    if code[:2] == "19" and _a_test(c.head):
+    if code == "192" and _takes_people(c.head, ctx.lexicon):
+        code = "173"  # 'the crew was seized in the Gulf', 'the city where he was captured': people are detained
+    if code[:2] == "19" and (_a_test(c.head) or _a_launch(c.head)):
         code = "150"  # 'North Korea fired a ballistic missile in a test': a show of force, no attack
     elif code[:2] == "19" and (_clash_over(c.head) or _political_clash(c.head, source, target)):
         code = "110"  # 'Washington and Moscow have clashed over Syria': a dispute, not a battle
@@ -1492,6 +1546,31 @@ def _acts_as_state(head: Token, source: ResolvedActor) -> bool:
     return word.tag_ not in {"NNS", "NNPS"}  # 'Palestinians', 'Iranians': people
 
 
+def _state_force(head: Token, source: ResolvedActor) -> bool:
+    """A state's force: the state itself ('the U.S. has been bombing Syria', 'Turkey launched its assault') or its
+    machines and forces ('U.S. fighter jets bombed', 'Israeli jets attacked Hamas positions'); its people are not
+    ('an Afghan immigrant planted bombs', 'an Afghan suicide bomber detonated a vest')."""
+    if _acts_as_state(head, source):
+        return True
+    if source.actor.kind != "country" or source.actor.sector is not None:
+        return False
+    span = head.doc.char_span(*source.span, alignment_mode="expand")
+    if span is None or not len(span) or span.root.dep_ not in {"amod", "compound", "nmod"}:
+        return False
+    owner = span.root.head
+    suicide = any(m.lemma_.lower() == "suicide" for m in children(owner))
+    return owner.lemma_.lower() in WAR_MACHINES and not suicide
+
+
+def _takes_people(head: Token, lexicon: Lexicon) -> bool:
+    """Seizing or capturing people ('the crew of two gunboats was seized in the Persian Gulf', 'the city where
+    Rahami was captured'): a place named after the act is where it happened, no territory taken."""
+    if head.lemma_.lower() not in {"seize", "capture", "take"}:
+        return False
+    taken = [o for o in children(head) if o.dep_ in {"dobj", "nsubjpass"}]
+    return any(o.ent_type_ == "PERSON" or lexicon.in_synset("PRISONER", o.lemma_.lower()) for o in taken)
+
+
 def _a_test(head: Token) -> bool:
     """The weapon was fired in a test or a drill ('test-fired a missile', 'fired the missile in a test')."""
     words = [head, *children(head)]
@@ -1500,12 +1579,101 @@ def _a_test(head: Token) -> bool:
     return any(w.lemma_.lower() in {"test", "drill", "exercise"} for w in words)
 
 
+def _a_launch(head: Token) -> bool:
+    """A missile or rocket launched at no one: into the sea, over a country, or a ballistic or long-range one (or
+    one carrying a satellite) with no target named ('fired missiles into the sea', 'has fired missiles over Japan',
+    'launched a long-range rocket'). A test or a show of force, not a strike ('fired ballistic missiles at bases')."""
+    if head.lemma_.lower() not in {"fire", "launch"}:
+        return False
+    kids = children(head)
+    weapons = [o for o in kids if o.dep_ in {"dobj", "nsubjpass"}]
+    if head.dep_ in {"relcl", "acl"}:
+        weapons.append(head.head)  # 'the missiles it launched', 'missiles fired by Iran'
+    # 'dozens of missiles', 'a barrage of rockets'
+    weapons += [
+        o for w in list(weapons) for p in children(w) if p.lower_ == "of" for o in children(p) if o.dep_ == "pobj"
+    ]
+    weapons = [w for w in weapons if w.lemma_.lower() in LAUNCHED]
+    if not weapons:
+        return False
+    aimed = False
+    for prep in (p for p in [*kids, *(c for w in weapons for c in children(w))] if p.dep_ == "prep"):
+        places = [o for o in children(prep) if o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}]
+        if prep.lower_ in {"into", "in"} and any(o.lemma_.lower() in SEA_WORDS for o in places):
+            return True
+        if prep.lower_ == "over" and any(o.ent_type_ == "GPE" for o in places):
+            return True
+        aimed = aimed or (prep.lower_ in AIMED_PREPS and bool(places))
+    if aimed:
+        return False
+    words = {t.lemma_.lower() for w in weapons for t in w.subtree}
+    words |= {t.lemma_.lower() for c in kids if c.dep_ == "advcl" for t in c.subtree}  # '..., carrying a satellite'
+    return bool(words & LONG_RANGE) or {"long", "range"} <= words
+
+
+def _unconventional(head: Token, code: str, source: ResolvedActor) -> bool:
+    """Gunmen, terrorists and militants opening fire or 'striking at' a place assault (18): theirs is no
+    conventional military force (19), whoever they hit; their rockets and mortars remain 19."""
+    if code != "193" and not (code[:2] == "19" and head.lemma_.lower() in {"strike", "hit"}):
+        return False
+    return _attackers(head, source)
+
+
+def _attackers(head: Token, source: ResolvedActor) -> bool:
+    """The source is named as gunmen, terrorists or militants (not as rebels, whose roadblocks may be dissent)."""
+    if source.actor.sector not in NON_STATE_ARMED:
+        return False
+    span = head.doc.char_span(*source.span, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.lemma_.lower() in ATTACKERS
+
+
+def _statesman_at_war(source: ResolvedActor, target: ResolvedActor) -> bool:
+    """A statesman of no office the text gives bombing or attacking a country by name ('Ronald Reagan bombed Libya',
+    'Clinton attacked Iraq'): one country's force against another's, as their governments' would be."""
+    if source.actor.kind != "person" or source.actor.sector is not None or not _known(source):
+        return False
+    return (
+        target.actor.kind == "country" and target.actor.sector is None and target.actor.country != source.actor.country
+    )
+
+
+def _unarmed_body(head: Token) -> bool:
+    """The act's subject is a body that fights with words only: a political campaign, a party's committee, a
+    newspaper ('the campaign launched a pre-emptive strike'); an 'air campaign' or 'bombing campaign' is force."""
+    for subject in (c for c in children(head) if c.dep_ == "nsubj"):
+        words = {m.lemma_.lower() for m in children(subject) if m.dep_ in {"compound", "amod"}}
+        if subject.lemma_.lower() in UNARMED_BODIES and not words & (AIR_WORDS | {"military", "ground"}):
+            return True
+    return False
+
+
 def _no_ones_doing(head: Token) -> bool:
     """Deaths a disaster or an accident caused: its noun is the subject of the act ('a storm killed 40'), or the
     killing follows from a crash ('the plane crashed, killing all aboard')."""
     if any(s.dep_ == "nsubj" and s.lemma_.lower() in DISASTERS for s in children(head)):
         return True
-    return head.dep_ in {"advcl", "xcomp", "conj"} and head.head.lemma_.lower() in ACCIDENT_VERBS
+    if head.dep_ in {"advcl", "xcomp", "conj"} and head.head.lemma_.lower() in ACCIDENT_VERBS:
+        return True
+    return _deaths_after_disaster(head)
+
+
+def _deaths_after_disaster(head: Token) -> bool:
+    """'The crash was the worst air disaster in years ... All 92 people aboard were killed': deaths told in the
+    passive, by no one, right after a sentence whose subject is a disaster or whose verb is an accident."""
+    kids = children(head)
+    if not any(c.dep_ == "nsubjpass" for c in kids) or any(c.dep_ == "agent" for c in kids):
+        return False
+    if any(p.dep_ == "prep" and p.lower_ in FORCE_PREPS for p in kids):
+        return False  # 'were killed in an airstrike'
+    before = _previous_sentence(head)
+    if before is None:
+        return False
+    words = tokens(head.doc)[before[0] : before[1]]
+    root = next((t for t in words if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    subjects = [c for c in children(root) if c.dep_ in {"nsubj", "nsubjpass"}]
+    return root.lemma_.lower() in ACCIDENT_VERBS or any(s.lemma_.lower() in DISASTERS for s in subjects)
 
 
 def _quells_words(head: Token) -> bool:
@@ -1531,6 +1699,26 @@ def _police_raid(head: Token, source: ResolvedActor) -> bool:
     if words & AIR_WORDS:
         return False
     return source.actor.sector in {"COP", "SPY", "JUD"} or bool(words & POLICE_WORDS)
+
+
+def _celebrates(head: Token) -> bool:
+    """A crowd out in the streets to celebrate or welcome someone ('took to the streets to celebrate the deal',
+    'rallied to welcome the team home') holds no protest."""
+    purposes = [c for c in children(head) if c.dep_ in {"advcl", "xcomp"}]
+    if head.dep_ in {"pobj", "dobj"} and head.head.pos_ == "VERB":
+        purposes += [c for c in children(head.head) if c.dep_ in {"advcl", "xcomp"}]  # 'took to the streets'
+    return any(p.lemma_.lower() in CELEBRATE_VERBS for p in purposes)
+
+
+def _gives_way_to_another_trip(head: Token) -> bool:
+    """A visit cancelled or postponed so as to be elsewhere or deal with something else ('cancelled a trip to Asia
+    to go to the Middle East', 'postponed the visit to attend to the crisis'): a schedule, not a cut in relations."""
+    if head.lemma_.lower() not in {"cancel", "postpone", "scrap", "call", "delay"}:
+        return False
+    return any(
+        c.dep_ in {"advcl", "xcomp"} and is_infinitive(c) and c.lemma_.lower() in ELSEWHERE_VERBS
+        for c in children(head)
+    )
 
 
 def _holds_own_rally(source: ResolvedActor) -> bool:
@@ -1566,9 +1754,10 @@ def _own_institution(source: ResolvedActor, target: ResolvedActor) -> bool:
 
 
 def _political_clash(head: Token, source: ResolvedActor, target: ResolvedActor) -> bool:
-    """'The White House and Democrats clashed with Republicans in Congress': a quarrel between a country's own
-    politicians, not a battle (police, soldiers and rebels clash with arms)."""
-    if head.lemma_.lower() != "clash":
+    """'The White House and Democrats clashed with Republicans in Congress', 'Republicans and Democrats battled over
+    his testimony': a quarrel between a country's own politicians, not a battle (police, soldiers and rebels clash
+    with arms)."""
+    if head.lemma_.lower() not in {"clash", "battle", "fight", "spar", "feud"}:
         return False
     sides = (source.actor, target.actor)
     return sides[0].country == sides[1].country and all(a.sector in POLITICAL_SECTORS for a in sides)
@@ -1581,22 +1770,30 @@ def _clash_over(head: Token) -> bool:
 
 def _verbal_attack(c: _Candidate, source: ResolvedActor, target: ResolvedActor) -> bool:
     """A politician 'attacking' a person, a party, the press or a group of citizens attacks with words; armies,
-    armed groups and countries attacked with arms are another matter."""
+    armed groups and countries attacked with arms are another matter, as are a leader's men ("Assad's forces",
+    'Morsi supporters') and the 'positions' armies and states attack ('attacked Ukrainian positions')."""
     if c.head.lemma_.lower() != "attack":
+        return False
+    span = c.head.doc.char_span(*source.span, alignment_mode="expand")
+    men = span is not None and len(span) > 0 and span.root.dep_ in {"poss", "compound"}
+    if men and span.root.head.lemma_.lower() in FOLLOWERS:
+        return False
+    if source.actor.sector in ARMED_SECTORS | {"MIL", "COP", "SPY"}:
         return False
     objects = [o for o in children(c.head) if o.dep_ == "dobj"]
     # ('attacked dozens of churches', 'attacked their own mockup of the plant')
     objects += [g for o in objects for p in children(o) if p.lower_ == "of" for g in children(p) if g.dep_ == "pobj"]
-    for o in objects:
-        # ('attacking their positions in Raqqa' is ground held, not a stance like 'his position on trade')
-        stance = o.lemma_.lower() != "position" or any(p.lower_ in {"on", "about"} for p in children(o))
-        if o.lemma_.lower() in BUILDINGS or not stance:
-            return False  # 'supporters attacked churches': buildings and ground are attacked with force
-    if any(o.lemma_.lower() in OWNED_THINGS for o in objects):
+    if any(o.lemma_.lower() in BUILDINGS for o in objects):
+        return False  # 'supporters attacked churches': buildings are attacked with force
+    owned = {o.lemma_.lower() for o in objects if o.lemma_.lower() in OWNED_THINGS}
+    # ('attacking their positions in Raqqa' is ground held, not a stance like 'his position on trade')
+    stance = any(
+        o.lemma_.lower() == "position" and any(p.lower_ in {"on", "about"} for p in children(o)) for o in objects
+    )
+    political = source.actor.kind == "person" or source.actor.sector in POLITICAL_SECTORS | {"OPP"}
+    if owned - {"position"} or stance or (owned and political):
         return True  # 'parties attacked Tory plans', 'attacked the decision': words against a thing said or planned
     if source.actor.kind != "person":
-        return False
-    if source.actor.sector in ARMED_SECTORS | {"COP", "SPY"}:
         return False
     return target.actor.kind != "country" and target.actor.sector not in ARMED_SECTORS | {"COP", "MIL"}
 

@@ -419,7 +419,7 @@ def candidate_objects(token: Token, pos: str) -> list[Token]:
     for child in children(token):
         if child.dep_ in OBJECT_DEPS:
             objs.append(child)
-        elif child.dep_ in {"prep", "agent"} or child.dep_ == "prt":
+        elif child.dep_ in {"prep", "prt"}:  # (not a passive's agent: 'ordered by police' orders no police)
             objs.extend(c for c in children(child) if c.dep_ == "pobj")
             # 'pulled out of the summit': the parser may hang 'of' on 'out'
             objs.extend(g for c in children(child) if c.dep_ == "prep" for g in children(c) if g.dep_ == "pobj")
