@@ -33,6 +33,13 @@ def test_lexicon_bad_yaml_is_dl201(tmp_path):
     assert err.value.code == "DL201"
 
 
+def test_lexicon_synset_named_twice_is_dl201(tmp_path):
+    text = 'synsets:\n  ARMED: [troop]\n  ARMED: [militant]\ncodes:\n  "190":\n    verbs: ["drive out ARMED"]\n'
+    with pytest.raises(DataFileError) as err:
+        load_lexicon(_write(tmp_path, text))
+    assert err.value.code == "DL201" and "'ARMED' is given twice" in str(err.value)
+
+
 def test_lexicon_unknown_code_is_dl202(tmp_path):
     with pytest.raises(DataFileError) as err:
         load_lexicon(_write(tmp_path, 'codes:\n  "999":\n    verbs: [frobnicate]\n'))

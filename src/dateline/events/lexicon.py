@@ -125,6 +125,20 @@ class Lexicon:
         return frozenset(p.root for ps in self.patterns.values() for p in ps)
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A YAML loader that refuses a key given twice in one mapping: plain YAML keeps the last silently, so two
+    synsets of one name would quietly lose the first."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: set = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"{key!r} is given twice", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def default_lexicon_path() -> Path:
     return Path(str(resources.files("dateline") / "data" / "events" / "lexicon.yaml"))
 
@@ -133,7 +147,7 @@ def default_lexicon_path() -> Path:
 def load_lexicon(path: str | None = None) -> Lexicon:
     path = path or str(default_lexicon_path())
     try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        raw = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
         parsed = _LexiconFile.model_validate(raw)
     except (OSError, yaml.YAMLError, ValidationError) as exc:
         raise DataFileError("DL201", path=path, reason=str(exc).splitlines()[0]) from exc
