@@ -1106,7 +1106,7 @@ def test_killings_by_air_and_missile_strikes_are_conventional_force():
 
 @pytest.mark.slow
 def test_a_support_verb_takes_the_kind_of_attack_its_noun_names_and_states_attack_with_force():
-    assert ("204", "SYR", "---") in _dyads("The Syrian army launched a chemical attack on a suburb of Homs.")
+    assert ("204", "SYR", "SYR") in _dyads("The Syrian army launched a chemical attack on a suburb of Homs.")
     assert ("1831", "AFG", "AFG") in _dyads("The Taliban carried out a suicide attack on a police base in Helmand.")
     assert ("202", "IRN", "IRN") in _dyads("The Iranian regime carried out mass executions of prisoners in Tehran.")
     assert ("190", "RUS", "UKR") in _dyads("Russia launched its assault on Ukraine in February.")
@@ -1765,3 +1765,65 @@ def test_a_name_before_a_blanked_card_is_still_the_person():
 def test_a_campaigns_strike_is_a_figure_of_speech():
     assert not _dyads("The French president's re-election campaign launched a pre-emptive strike against his rival.")
     assert ("195", "SAU", "YEM") in _dyads("The Saudi air campaign struck Houthi positions in Yemen.")
+
+
+# ---- helper h1 (session 6): targets of force that the sentence implies
+
+
+@pytest.mark.slow
+def test_a_states_force_with_no_target_fights_the_armed_group_or_other_party_named():
+    # the armed group the sentence, or the one before, names
+    assert ("195", "FRA", "IMG") in _dyads("As the Islamic State advanced on the capital, France ordered airstrikes.")
+    assert ("195", "GBR", "IMG") in _dyads("Al-Qaeda fighters seized two towns. Britain then carried out airstrikes.")
+    # else the one other party the sentence names
+    assert ("195", "GBR", "ITA") in _dyads("Italy surrendered soon after Britain dropped bombs on the port city.")
+    # not whoever reports the act
+    reported = _dyads("Japanese officials said North Korea fired two missiles on Sunday.")
+    assert not [d for d in reported if d[2] == "JPN"], reported
+    # nor a bystander when the act names what it struck in words we cannot place
+    struck = _dyads("Israeli soldiers shot at a protester outside the Egyptian embassy on Friday.")
+    assert not [d for d in struck if d[2] == "EGY"], struck
+
+
+@pytest.mark.slow
+def test_rebels_a_foreign_state_backs_or_fights_are_those_of_the_one_other_country_named():
+    aided = _dyads(
+        "The war in Yemen has killed 10,000 people. France has given millions of euros in aid to rebel groups."
+    )
+    assert ("070", "FRA", "YEM") in aided, aided
+    assert ("051", "GBR", "VEN") in _dyads(
+        "Britain continues to back the opposition fighting the Venezuelan government."
+    )
+    assert ("195", "JOR", "EGY") in _dyads(
+        "Cairo allowed Jordan to carry out air strikes against militant groups in the desert."
+    )
+    # a state's arrests at home are not placed by a foreign visitor the sentence names
+    jailed = _dyads("The Cuban government jailed dozens of dissidents during a visit by the US envoy.")
+    assert not [d for d in jailed if d[0][:2] == "17" and d[2] == "USA"], jailed
+
+
+@pytest.mark.slow
+def test_a_states_mass_violence_aimed_at_no_other_country_is_on_its_own_people():
+    assert ("204", "SDN", "SDN") in _dyads("The Sudanese government has used chemical weapons in the long civil war.")
+    assert ("204", "SYR", "SYR") in _dyads("The French diplomat said Syria's army gassed 3,000 villagers.")
+    # not the means of an attack abroad
+    abroad = _dyads("In 1987 the Iraqi army attacked Iran using chemical weapons.")
+    assert ("190", "IRQ", "IRN") in abroad and ("204", "IRQ", "IRQ") not in abroad, abroad
+
+
+@pytest.mark.slow
+def test_a_threat_of_force_naming_no_target_is_aimed_at_the_one_state_or_armed_group_named():
+    vowed = _dyads("The French president vowed to bomb the hell out of the Islamic State.")
+    assert ("1383", "FRA", "IMG") in vowed, vowed
+    # not at an organisation told of a plan
+    told = _dyads("Iran had told U.N. agencies that it planned to launch a missile carrying a satellite.")
+    assert not [d for d in told if d[2] == "UNO"], told
+
+
+@pytest.mark.slow
+def test_police_force_naming_no_target_is_used_at_home():
+    assert ("180", "KEN", "KEN") in _dyads("Kenyan police stormed the university campus on Tuesday.")
+    assert ("171", "USA", "USA") in _dyads("The FBI seized records from the lawyer's office.")
+    # not when the passage names another country
+    visit = _dyads("Kenyan police stormed the campus, days after the Somali president's visit.")
+    assert ("180", "KEN", "KEN") not in visit, visit

@@ -10,20 +10,28 @@ The steps, each in its own module:
 
 Target policy, in order: the target the sentence names; for domestic events (protest, curfew, resignation: `home`
 in the lexicon) the country they happen in, else the source's own; for material acts the foreign place they happen
-in ('evacuate settlements in Gaza'); for material acts on a named object that need a recipient (aid, yielding,
+in ('evacuate settlements in Gaza'); for force, the one other country its clause names, else, for a state's
+military force, the one armed group its sentence (or the sentence before) names ('as the Islamic State marched on
+Iraq, the U.S. ordered airstrikes'), else the one other party its sentence names other than whoever reports it;
+for a state's mass violence (20) that its clause aims at no other country, its own people ('the regime used
+chemical weapons in the civil war'); for material acts on a named object that need a recipient (aid, yielding,
 sanctions: 'suspended the application of Section 907') by a state, the document's one dominant other country,
 with low confidence and `inferred` set; for an appeal, promise, demand, refusal, threat or retreat that names no
 one, the one other country its clause (or the sentence before) places, else the one other party its sentence names
 ('the Chinese requested more help' from the U.S. organisations just named), else, by a state's politicians in a
 passage naming no other country and not on a matter between states ('called for calm', 'urged both sides'), their
 own country: domestic politics ('the president asked for $5 billion', 'Democrats refused to fund the wall'), with low
-confidence, replaced by the same act with its target named later in the article; otherwise, when the sentence names
+confidence, replaced by the same act with its target named later in the article; for force or coercion by a
+country's police that names no one, in a passage naming no other country, their own ('police stormed the campus');
+otherwise, when the sentence names
 no target at all and the act means something alone ('threatened to retaliate', 'launched airstrikes'), an absent
 target (country '---', empty span at the trigger), as GDELT leaves Actor2 empty. A promised or threatened domestic
 act ('Kenya is ready to send police') is aimed at where it would happen, never at its author by default.
 Sides with no country ('---'), one side at most: a group the text names by a sector word but gives no country
 ('accused Darfur rebels', 'gunmen killed three soldiers'), placed where the event happens, at home in a domestic act
-by a state actor or in its coercion (arrests) where the passage names no other country, or (unarmed groups) in the
+by a state actor or in its coercion (arrests) where the passage names no other country, in the one other country
+its sentence (or the one before) names when they are rebels or an opposition a foreign state backs, aids or fights
+('the war in Syria has killed 70,000. The U.S. has given aid to rebel groups'), or (unarmed groups) in the
 dateline's country when it can be; and the unnamed agent of a passive
 or of an act whose subject is a weapon ('three US servicemen were killed', 'a roadside bomb killed one soldier'),
 which for acts only a state does (arrest, investigate, deport, ban) is the country they happen in. Events whose
@@ -88,6 +96,11 @@ PLACE_TARGET_PREFIXES = ("07", "087", "138", "15", "16", "18", "19", "20")  # ('
 # where it comes from ('strikes inside Syria', 'a rocket fired from Gaza').
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 ASSAULT_ROOT = "18"
+FIGHT_ROOT = "19"
+MASS_VIOLENCE = "20"
+# Sides of a country's conflict a foreign state may back or fight: rebels, militias, the opposition.
+CONFLICT_SIDES = frozenset({"REB", "UAF", "OPP"})
+BACK_OR_FIGHT = frozenset({"03", "05", "06", "07"}) | VIOLENT_ROOTS  # (not talks, appeals, arrests)
 COERCE_ROOT = "17"
 AIR_STRIKES = "195"
 DISASTERS = frozenset(
@@ -1040,6 +1053,10 @@ def _placed(r: ResolvedActor, c: _Candidate, other: ResolvedActor | None, ctx: _
         owner = _country_actor(other.actor.country, ctx) if other.actor.sector in STATE_ORGANS else None
     if owner is None and any(m.dep_ in {"amod", "compound"} and m.ent_type_ == "NORP" for m in children(head)):
         return r  # 'European leaders', 'Hutu rebels': a nationality or people is stated, one we cannot place
+    if owner is None and other is not None and r.actor.sector == "CVL" and _on_own_people(c, other, ctx):
+        owner = other.actor  # 'the regime gassed 5,000 people'
+    if owner is None and other is not None and r.actor.sector in CONFLICT_SIDES and c.code[:2] in BACK_OR_FIGHT:
+        owner = _conflict_country(head, other, ctx)
     if owner is None and other is not None and _known(other) and r.actor.sector in LOCAL_GROUPS | NON_STATE_ARMED:
         owner = _coerced_at_home(head, c, other, ctx)
     if owner is None and ctx.actors.default_country and r.actor.sector not in ARMED_SECTORS:
@@ -1112,9 +1129,11 @@ def _targets(c: _Candidate, args: Args, source: ResolvedActor, ctx: _Context) ->
         if place is not None and not _a_partners_home(place, source, args):
             return [place], "place"
     if violent and not c.framed and c.acted:  # not for a bare mention ('belief in an impending invasion')
-        implied = _implied_target(c.head, source, args, ctx)
+        implied = _implied_target(c.head, source, args, ctx) or _armed_enemy(c, source, args, ctx)
         if implied is not None:
             return [implied], "implied"
+        if _on_own_people(c, source, ctx):
+            return [_own_country(source, c.head, ctx)], "implied"
         if source.actor.sector in NON_STATE_ARMED and source.actor.kind != "person" and _is_country(source, ctx):
             return [_home(source, c.head, ctx)], "home"  # 'militants attacked a checkpoint': at home, on it
     if c.code[:2] in FALLBACK_ROOTS and c.has_object and source.actor.sector in STATE_SECTORS:
@@ -1135,10 +1154,20 @@ def _targets(c: _Candidate, args: Args, source: ResolvedActor, ctx: _Context) ->
         party = _one_other_party(c, source, args, ctx)
         if party is not None:
             return [party], "implied"
+        if _police_at_home(c, source, ctx):
+            return [_own_country(source, c.head, ctx)], "home"
         if _domestic_address(c, source, ctx):
             return [_own_country(source, c.head, ctx)], "domestic"
         return [_absent(c.head)], "absent"
     return [], ""
+
+
+def _police_at_home(c: _Candidate, source: ResolvedActor, ctx: _Context) -> bool:
+    """A country's police use force and coercion at home: with no one named and no other country in the passage,
+    what they storm, raid or seize is their own country's ('police stormed the campus', 'the FBI seized records')."""
+    if c.code[:2] not in {COERCE_ROOT, ASSAULT_ROOT, FIGHT_ROOT} or c.framed or source.actor.sector != "COP":
+        return False
+    return _is_country(source, ctx) and not _passage_countries(c.head, ctx.actors) - {source.actor.country}
 
 
 def _domestic_address(c: _Candidate, source: ResolvedActor, ctx: _Context) -> bool:
@@ -1158,8 +1187,9 @@ def _domestic_address(c: _Candidate, source: ResolvedActor, ctx: _Context) -> bo
 def _one_other_party(c: _Candidate, source: ResolvedActor, args: Args, ctx: _Context) -> ResolvedActor | None:
     """An appeal, demand, refusal or threat with no one named is aimed at the one other party its sentence names,
     a person, an organisation or a state ('the Palestinians, whom the Trump administration has iced out, refused to
-    take part in talks', 'the White House rejected a proposal from Putin')."""
-    if not c.code.startswith(ADDRESSED_PREFIXES) or c.code.startswith(FORCE_THREAT_PREFIX):
+    take part in talks', 'the White House rejected a proposal from Putin'); a threat of force, at a state or an armed
+    group, not an organisation ('vowed to bomb the Islamic State', not 'notified U.N. agencies it will launch')."""
+    if not c.code.startswith(ADDRESSED_PREFIXES):
         return None
     own = {source.actor.country} | {s.actor.country for s in args.sources}
     start, end = sentence_range(c.head)
@@ -1174,6 +1204,8 @@ def _one_other_party(c: _Candidate, source: ResolvedActor, args: Args, ctx: _Con
         token = ctx.doc[i]
         if ctx.actors.names_the_text(token):
             continue  # 'the Paris agreement' is no party
+        if c.code.startswith(FORCE_THREAT_PREFIX) and actor.sector in {"IGO", "NGO"}:
+            continue
         found[actor.country] = ResolvedActor(actor, (token.idx, token.idx + len(token.text)), "mention", i)
     return next(iter(found.values())) if len(found) == 1 else None
 
@@ -1385,6 +1417,111 @@ def _implied_target(
         return None
     span, entry = next(iter(others.values()))
     return ResolvedActor(ctx.actors.entity_actor(entry), (span.start_char, span.end_char), "place")
+
+
+def _conflict_country(head: Token, other: ResolvedActor, ctx: _Context) -> Actor | None:
+    """Rebels or an opposition that a foreign state backs, arms or fights are those of the one other country its
+    sentence (else the sentence before) names: 'the US continues to support the opposition battling Mr. Assad',
+    'the conflict in Syria has left 70,000 dead. The U.S. has given aid to rebel groups.'"""
+    if other.actor.sector not in STATE_SECTORS or not _is_country(other, ctx):
+        return None
+    spans = [sentence_range(head)] + ([before] if (before := _previous_sentence(head)) is not None else [])
+    for first, last in spans:
+        reporters = _attributions(ctx.doc, first, last)
+        named: set[str] = set()
+        for i in range(first, last):
+            if i in reporters or _an_origin(ctx.doc[i]):
+                continue  # (nor where arms came from: 'supplied the rebels with weapons from Saudi Arabia')
+            actor = ctx.actors.actor_at(i)
+            hit = ctx.actors.kb_hits.get(i)
+            named |= {actor.country} if actor is not None else set()
+            named |= {hit[1].country} if hit is not None and hit[1].kind in PLACE_KINDS else set()
+        named -= {other.actor.country, UNKNOWN, ""}
+        if named:
+            return _country_actor(next(iter(named)), ctx) if len(named) == 1 else None
+    return None
+
+
+def _on_own_people(c: _Candidate, source: ResolvedActor, ctx: _Context) -> bool:
+    """A state's mass violence (massacres, ethnic cleansing, chemical attacks) that its clause aims at no other
+    country is done to its own people: 'the regime used chemical weapons in the civil war', 'the army gassed 5,000
+    villagers'; not the means of an act aimed abroad ('authorized to attack the U.S. using nuclear weapons')."""
+    if c.code[:2] != MASS_VIOLENCE or source.actor.sector not in STATE_SECTORS or not _is_country(source, ctx):
+        return False
+    verb = c.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.dep_ != "ROOT" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG":
+        verb = verb.head
+    reporters = _attributions(ctx.doc, *sentence_range(c.head))
+    named = {hit[1].country for _, hit in _clause_places(c.head, ctx.actors)}
+    named |= {a.country for t in verb.subtree if t.i not in reporters and (a := ctx.actors.actor_at(t.i)) is not None}
+    return not named - {source.actor.country, UNKNOWN, ""}
+
+
+def _armed_enemy(c: _Candidate, source: ResolvedActor, args: Args, ctx: _Context) -> ResolvedActor | None:
+    """A state's military force that names no target fights the one armed group its sentence (else the sentence
+    before) names ('as the Islamic State marched on Iraq, the United States ordered airstrikes'), else the one
+    other party its sentence names ('the missiles Trump launched after an attack by Syrian forces', 'Japan
+    surrendered after the US dropped the bomb'); never whoever reports it ('..., South Korea's military said'),
+    nor a bystander when the act names what it struck in words we cannot place ('shot at a supporter')."""
+    if c.code[:2] != FIGHT_ROOT or source.actor.sector not in STATE_SECTORS or not _is_country(source, ctx):
+        return None
+    sentence = sentence_range(c.head)
+    before = _previous_sentence(c.head)
+    tiers = [(sentence, True), *([(before, True)] if before is not None else [])]
+    if not _victim_unplaced(c.head):
+        tiers.append((sentence, False))
+    partners = {s.actor.country for s in args.sources} | {source.actor.country}
+    for (first, last), armed in tiers:
+        reporters = _attributions(ctx.doc, first, last)
+        found: dict[str, ResolvedActor] = {}
+        for i in range(first, last):
+            actor = ctx.actors.actor_at(i)
+            if actor is None or i in reporters or actor is source.actor or actor.country in {UNKNOWN, ""}:
+                continue
+            if _an_origin(ctx.doc[i]):
+                continue  # where the force came from ('launched the missiles from Lebanon's airspace')
+            # an armed group may be the state's own insurgents ('the army shelled as the rebels advanced')
+            if (actor.sector not in NON_STATE_ARMED) if armed else (actor.country in partners):
+                continue
+            if actor.sector in {"IGO", "NGO"}:
+                continue
+            token = ctx.doc[i]
+            found.setdefault(
+                actor.country, ResolvedActor(actor, (token.idx, token.idx + len(token.text)), "mention", i)
+            )
+        if found:
+            return next(iter(found.values())) if len(found) == 1 else None
+    return None
+
+
+def _an_origin(token: Token) -> bool:
+    """The token names where something came from: 'from Lebanon's airspace', 'from Syrian territory'."""
+    noun = token
+    while noun.dep_ in {"poss", "compound", "amod"} and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.dep_ == "pobj" and noun.head.lower_ == "from"
+
+
+def _victim_unplaced(head: Token) -> bool:
+    """The act names what it struck with a word we cannot place ('invade a neighbor', 'closed its borders', 'shoot
+    at a supporter'): another party of the sentence is no more its target than anyone (not the weapon: 'dropped a
+    bomb')."""
+    struck = [c for c in children(head) if c.dep_ == "dobj"]
+    struck += [o for p in children(head) if p.dep_ == "prep" and p.lower_ in {"at", "against"} for o in children(p)]
+    return any(t.lemma_.lower() not in INSTRUMENTS | AIR_WORDS for t in struck)
+
+
+def _attributions(doc: Doc, start: int, end: int) -> set[int]:
+    """Tokens of a sentence that say who reports it: the subjects of its speech verbs and 'according to' phrases."""
+    out: set[int] = set()
+    for token in tokens(doc)[start:end]:
+        if token.lemma_.lower() in SPEECH_VERBS and token.pos_ == "VERB":
+            out.update(t.i for s in children(token) if s.dep_ in {"nsubj", "nsubjpass"} for t in s.subtree)
+        elif token.dep_ == "prep" and token.lower_ == "according":
+            out.update(t.i for t in token.subtree)
+    return out
 
 
 def _previous_sentence_countries(head: Token, actors: DocActors) -> dict[str, tuple[Span, KBEntry]]:
