@@ -1827,3 +1827,14 @@ def test_police_force_naming_no_target_is_used_at_home():
     # not when the passage names another country
     visit = _dyads("Kenyan police stormed the campus, days after the Somali president's visit.")
     assert ("180", "KEN", "KEN") not in visit, visit
+
+
+@pytest.mark.slow
+def test_a_bystander_in_a_side_clause_is_no_target_of_force_or_backing():
+    strikes = _dyads("Russia carried out airstrikes, days after Putin met Erdogan.")
+    assert not [d for d in strikes if d[0][:2] == "19" and d[2] == "TUR"], strikes
+    backing = _dyads("Britain supported the opposition, as the Chinese leader visited London.")
+    assert not [d for d in backing if d[0][:2] == "05" and d[2] == "CHN"], backing
+    assert ("070", "USA", "SYR") in _dyads(
+        "The war in Syria has killed thousands. The U.S. has given aid to rebel groups."
+    )

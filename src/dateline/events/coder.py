@@ -1427,7 +1427,7 @@ def _conflict_country(head: Token, other: ResolvedActor, ctx: _Context) -> Actor
         return None
     spans = [sentence_range(head)] + ([before] if (before := _previous_sentence(head)) is not None else [])
     for first, last in spans:
-        reporters = _attributions(ctx.doc, first, last)
+        reporters = _attributions(ctx.doc, first, last) | _side_clauses(head, first, last)
         named: set[str] = set()
         for i in range(first, last):
             if i in reporters or _an_origin(ctx.doc[i]):
@@ -1475,6 +1475,8 @@ def _armed_enemy(c: _Candidate, source: ResolvedActor, args: Args, ctx: _Context
     partners = {s.actor.country for s in args.sources} | {source.actor.country}
     for (first, last), armed in tiers:
         reporters = _attributions(ctx.doc, first, last)
+        if not armed:  # (an enemy's advance told in a side clause stays: 'as the Islamic State marched on Iraq')
+            reporters |= _side_clauses(c.head, first, last)
         found: dict[str, ResolvedActor] = {}
         for i in range(first, last):
             actor = ctx.actors.actor_at(i)
@@ -1511,6 +1513,19 @@ def _victim_unplaced(head: Token) -> bool:
     struck = [c for c in children(head) if c.dep_ == "dobj"]
     struck += [o for p in children(head) if p.dep_ == "prep" and p.lower_ in {"at", "against"} for o in children(p)]
     return any(t.lemma_.lower() not in INSTRUMENTS | AIR_WORDS for t in struck)
+
+
+def _side_clauses(head: Token, start: int, end: int) -> set[int]:
+    """Tokens of the sentence's adverbial clauses with their own subject that do not hold the act: what else
+    happened meanwhile ('days after Putin met Erdogan', 'as the Chinese leader visited London') names bystanders."""
+    out: set[int] = set()
+    for token in tokens(head.doc)[start:end]:
+        if token.dep_ != "advcl" or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in children(token)):
+            continue
+        inside = {t.i for t in token.subtree}
+        if head.i not in inside:
+            out |= inside
+    return out
 
 
 def _attributions(doc: Doc, start: int, end: int) -> set[int]:
