@@ -1838,3 +1838,102 @@ def test_a_bystander_in_a_side_clause_is_no_target_of_force_or_backing():
     assert ("070", "USA", "SYR") in _dyads(
         "The war in Syria has killed thousands. The U.S. has given aid to rebel groups."
     )
+
+
+# ---- helper h4 (session 6): what the text does not assert
+
+
+@pytest.mark.slow
+def test_a_typographic_contraction_of_will_or_would_is_an_intention():
+    # 'he’ll', 'he’d' with a typographic apostrophe are 'he will', 'he would'
+    assert _codes("Chilean President Ana Rojas said she’ll visit Bolivia next year.") == {"036"}
+    assert _codes("Chilean President Ana Rojas said she’d visit Bolivia.") == {"036"}
+    # ('she’d visited' is 'she had visited')
+    assert _codes("Chilean President Ana Rojas said she’d visited Bolivia.") == {"042"}
+
+
+@pytest.mark.slow
+def test_acts_one_is_unable_to_do_are_not_done():
+    assert not _dyads("The Greek government said it was unable to accept the Turkish offer.")
+    assert [d for d in _dyads("The Greek government said it accepted the Turkish offer.") if d[1:] == ("GRC", "TUR")]
+
+
+@pytest.mark.slow
+def test_what_someone_doubts_or_worries_about_is_not_asserted():
+    assert not _dyads("A Thai analyst said he was skeptical that Cambodia had shelled the temple.")
+    assert not _dyads("Some critics worry the Dutch government will sign a weak pact with Venezuela.")
+    assert ("194", "KHM", "---") in _dyads("A Thai analyst said that Cambodia had shelled the temple.")
+
+
+@pytest.mark.slow
+def test_what_one_warns_of_has_not_happened():
+    assert not _dyads("The Kenyan minister warned of a massacre of civilians by Somali militants.")
+    assert not _dyads("NATO warned of Russia sending troops into Georgia.")
+    assert ("154", "RUS", "GEO") in _dyads("Russia sent troops into Georgia.")
+
+
+@pytest.mark.slow
+def test_leave_to_act_is_not_the_act():
+    # what one is authorised to do, further down the clause
+    assert not _dyads("North Korea's army said it had been authorized to attack Japan using nuclear weapons.")
+    # leave given in the present tense states a possibility
+    assert not _dyads("The treaty allows Peru to expel Chilean diplomats, forcing Chile to respond.")
+    # in the past it reports what was done
+    assert [d for d in _dyads("Jordan allowed Israel to carry out air strikes in Syria.") if d[1] == "ISR"]
+    # being eligible to travel is no journey
+    assert not _dyads("Venezuelan diplomats remain eligible to travel to Colombia.")
+
+
+@pytest.mark.slow
+def test_what_an_intention_further_up_aims_at_is_not_done():
+    assert not _dyads("The Polish opposition is determined to prove that Warsaw collaborated with Moscow.")
+    assert not _dyads("The Qataris offered billions of dollars to buy French jets and invest in French ports.")
+    assert not _dyads("Washington ramped up efforts to get Kiev to investigate Moldovan officials.")
+
+
+@pytest.mark.slow
+def test_an_intercepted_order_to_attack_is_no_attack():
+    assert not _dyads("Israel said it intercepted an order from Iran to militants in Syria to attack Israeli posts.")
+
+
+@pytest.mark.slow
+def test_what_a_speculative_verb_could_lead_to_is_not_done():
+    assert not _dyads(
+        "Tehran believes the American sanctions could soon extend to secondary boycotts of nations trading with Iran."
+    )
+
+
+@pytest.mark.slow
+def test_rare_and_habitual_acts_are_no_events():
+    assert not _dyads("The Danish court seldom agrees to rehear cases from Greenland.")
+    assert not _dyads("Trade deficits grow when countries such as Japan lend the Australian economy money.")
+    assert not _dyads("Chinese officials pressure Taiwanese companies whenever Taipei criticizes Beijing.")
+    assert [d for d in _dyads("Japan lent the Australian economy money.") if d[1:] == ("JPN", "AUS")]
+
+
+@pytest.mark.slow
+def test_what_it_is_about_time_someone_did_is_not_done():
+    assert not _dyads("The Egyptian minister said it was about time the Libyans accepted the Tunisian proposal.")
+    assert not _dyads("The Egyptian minister said, \u201cIt is time the Libyans accept the Tunisian proposal.\u201d")
+    assert ("030", "LBY", "TUN") in _dyads("It was the last time Libya accepted a Tunisian proposal.")
+
+
+@pytest.mark.slow
+def test_suggested_acts_are_not_asserted():
+    assert not _dyads(
+        "The talks resumed after suggestions that France had broken ranks and demanded concessions from Iran."
+    )
+    assert ("100", "FRA", "IRN") in _dyads("The talks resumed after France demanded concessions from Iran.")
+
+
+@pytest.mark.slow
+def test_no_more_acts_and_stipulated_acts_are_not_done():
+    assert not _dyads("Iran conducted no more missile tests that year.")
+    assert not _dyads("The Arab League stipulated that Egypt withdraw its troops from Libya.")
+    assert ("087", "EGY", "LBY") in _dyads("Egypt withdrew its troops from Libya.")
+
+
+@pytest.mark.slow
+def test_a_plot_to_kill_kills_no_one():
+    assert not _dyads("The FBI said it had disrupted an Iranian plot to kill the Saudi ambassador.")
+    assert ("1823", "IRN", "SAU") in _dyads("Iranian agents killed the Saudi ambassador.")

@@ -16,7 +16,10 @@ Dropped: negated facts ("did not attack", "did not follow ... and renounce"), hy
 "reluctant to"), conditionals (if, unless, whether, "should X do"; threats excepted, they are conditional by
 nature) and what follows from them ("if this happens, it means X is asking ..."), acts only called for ("resisted a
 call to expel", "called on X to resign", "called for demonstrations to protest"), acts one is only authorised or
-keen to do, reported claims the same sentence denies or leaves unconfirmed, and questions.
+keen to do, reported claims the same sentence denies or leaves unconfirmed, and questions; acts one is unable,
+only allowed ("the law allows X to ...") or eligible to do, what one doubts, worries about or warns of, orders still
+to be carried out, what an intention further up aims at ("agreed to let inspectors visit", "offered billions to buy
+..."), what it is "about time" someone did, and habits ("seldom agrees", a present "when"/"whenever" clause).
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from ..tokens import children, is_question, sentence_range, tokens
 from .lexicon import Lexicon
 from .triggers import ASPECT_VERBS, LIGHT_NOUNS, Trigger, is_infinitive
 
-SPECULATIVE_MODALS = frozenset({"could", "may", "might", "can", "ought", "'d"})
+SPECULATIVE_MODALS = frozenset({"could", "may", "might", "can", "ought"})
 OBLIGATION_MODALS = frozenset({"must", "should"})
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})  # "wo" is the first half of "won't"
 SPEECH_VERBS = frozenset(
@@ -105,12 +108,28 @@ SPECULATIVE_VERBS = frozenset(
         "purport",  # 'a video purported to show rebels executing prisoners'
         "about",  # 'the courts had been about to disband parliament': on the point of it, not done
         "recommend",  # 'voted to recommend that the U.S. end its assistance': advice, nothing ended
+        "stipulate",  # 'stipulated that Pyongyang carry out no more tests': a condition set, nothing done
         "propose",
         # reluctance: 'has been hesitant to lift sanctions' lifts none
         "hesitant",
         "reluctant",
         "unwilling",
         "loath",
+        # inability: 'were unable to accept the proposal' accepts nothing
+        "unable",
+        "incapable",
+        # doubt and worry about what someone did or will do: 'was skeptical that Pyongyang had tested an H-bomb',
+        # 'critics worry he will ink flimsy pacts'
+        "skeptical",
+        "sceptical",
+        "doubtful",
+        "unsure",
+        "uncertain",
+        "unconvinced",
+        "worry",
+        "worried",
+        "afraid",
+        "fearful",
     }
 )
 # Governors of an attempt, which is not its success: 'attempted to hack the party's servers', 'is working to free
@@ -120,7 +139,16 @@ CONATIVE_VERBS = frozenset({"try", "attempt", "strive", "endeavor", "endeavour",
 # Governors that give leave or show keenness, whose complement is not done yet: 'has been authorized to attack the
 # U.S.', 'anxious to crack down' (as the clause a time clause hangs on they do report: 'authorized the funds when he
 # declared an emergency').
-LEAVE_WORDS = frozenset({"authorize", "authorise", "anxious"})
+LEAVE_WORDS = frozenset({"authorize", "authorise", "anxious", "eligible"})
+# Verbs of letting, whose complement in the present or future is a possibility, not an act: 'the law allows Democrats
+# to force a new vote', 'a pull-out allows the Turks to carry out operations' ('allowed Israel to carry out strikes'
+# in the past tense reports strikes that were carried out).
+PERMIT_VERBS = frozenset({"allow", "permit", "enable", "let", "empower", "entitle"})
+# Adverbs of rarity, which deny the act more than they report it: 'the court seldom agrees to rehear cases'.
+RARE_ADVERBS = frozenset({"seldom", "rarely", "hardly", "scarcely"})
+# Nouns of an order given to someone, whose content is still to be carried out: 'intercepted an order from Iran to
+# militants to attack the embassy' ('in order to' states a purpose; an executive order is itself the measure).
+DIRECTIVE_NOUNS = frozenset({"order", "instruction", "directive"})
 # Adverbs that hedge their verb: 'probably used chemical weapons', 'allegedly bribed officials'.
 HEDGE_ADVERBS = frozenset(
     {"probably", "possibly", "perhaps", "maybe", "allegedly", "purportedly", "supposedly", "likely", "presumably"}
@@ -169,11 +197,16 @@ SPECULATIVE_NOUNS = frozenset(
         "wish",
         "desire",
         "expectation",
+        "plot",  # 'disrupted a plot to kill the Saudi ambassador': no one was killed
+        "conspiracy",
+        "scheme",
     }
 )
 # Speculative nouns whose content clause the parser may take for a relative clause ('claims the minister had
 # reneged'); not 'statement' ('said in a statement the U.S. worked with ...' reports).
-DOUBTED_NOUNS = frozenset({"claim", "allegation", "accusation", "rumor", "rumour", "speculation", "suspicion", "fear"})
+DOUBTED_NOUNS = frozenset(
+    {"claim", "allegation", "accusation", "rumor", "rumour", "speculation", "suspicion", "fear", "suggestion"}
+)
 SPECULATIVE_ADJ = frozenset(
     {"possible", "potential", "likely", "unlikely", "hypothetical", "would-be", "prospective", "future", "impossible"}
 )
@@ -221,6 +254,8 @@ PLANNED_ADJ = frozenset(
     | {"promised", "pledged", "anticipated", "looming", "pending", "mooted", "envisaged", "contemplated"}
     | {"coming", "next"}  # 'announced the coming deployment of a new missile', 'the next round of talks'
 )
+# Verbs of offering, whose object's purpose is offered too: 'offered billions to buy American weapons'.
+OFFER_VERBS = frozenset({"offer", "promise", "pledge", "propose"})
 # Verbs whose object is an event still being set up: 'negotiating a meeting between the two leaders'.
 ARRANGE_VERBS = frozenset({"negotiate", "arrange", "schedule"})
 # Verbs that say a reported claim is false: 'the paper claimed the two had agreed; the White House denied it'.
@@ -314,7 +349,7 @@ def clause_mood(verb: Token) -> Mood:
     """Mood of one verb (or adjective) from its own auxiliaries, negation, subordinator and the sentence's end."""
     negated = speculative = future = obligation = conditional = False
     for child in children(verb):
-        dep, low = child.dep_, child.lower_
+        dep, low = child.dep_, _form(child)
         if dep == "neg":
             negated = True
         elif dep in {"nsubjpass", "dobj", "nsubj"} and _none_of(child):
@@ -329,7 +364,7 @@ def clause_mood(verb: Token) -> Mood:
             elif low in FUTURE_AUX:
                 future = True
             elif low == "would":
-                counterfactual = any(c.dep_ == "aux" and c.lower_ in {"have", "'ve"} for c in children(verb))
+                counterfactual = any(c.dep_ == "aux" and _form(c) in {"have", "'ve"} for c in children(verb))
                 future = in_reported_speech(verb) and not counterfactual  # 'would have been able to travel'
                 speculative = not future
         elif dep == "mark" and low in CONDITION_MARKS:
@@ -348,11 +383,15 @@ def clause_mood(verb: Token) -> Mood:
             negated = True
         elif dep == "advmod" and low in HEDGE_ADVERBS:
             speculative = True
+        elif dep == "advmod" and low in RARE_ADVERBS:
+            negated = True
     prep = verb.head if verb.dep_ == "pcomp" else None
     if prep is not None and (prep.lower_ == "without" or any(c.lower_ == "instead" for c in children(prep))):
         negated = True  # 'instead of sanctioning Russia', 'without consulting Congress'
     if _imperative(verb):
         speculative = True  # '"Mr. President, declare a national emergency now"': asked for, not done
+    if _time_it_was(verb):
+        speculative = True  # 'it's about time the Palestinians took the offer': what ought to be done
     if verb.dep_ == "csubj" or (is_infinitive(verb) and verb.head.lemma_ == "be" and verb.dep_ in {"xcomp", "attr"}):
         speculative = True  # 'killing a foreign leader is a covert operation', 'the solution is to kill them'
     if verb.dep_ == "conj" and not any(c.dep_ in {"aux", "auxpass"} for c in children(verb)):
@@ -370,6 +409,56 @@ def clause_mood(verb: Token) -> Mood:
     return Mood(negated, speculative, future, obligation, conditional, question)
 
 
+def _form(word: Token) -> str:
+    """The lower-case form with a typographic apostrophe made plain ('he’ll' is 'he'll'), and 'd spelt out: 'had'
+    before a past participle ('she'd been arrested', whatever the tagger says), 'would' elsewhere ('he'd visit')."""
+    low = word.lower_.replace("’", "'")
+    if low != "'d":
+        return low
+    verb = word.head
+    had = verb.tag_ in {"VBN", "VBD"} and not any(c.lower_ in {"have", "'ve"} for c in children(verb))
+    return "had" if had else "would"
+
+
+def _time_it_was(verb: Token) -> bool:
+    """'It's (about) time Iran talked': the clause on a bare 'time' said of 'it' (not 'the last time Iran talked');
+    the parser hangs it on the noun or on the copula."""
+    if verb.dep_ == "relcl":
+        times = [verb.head]
+    elif verb.dep_ == "ccomp" and verb.head.lemma_ == "be":
+        near = [c for c in children(verb.head) if c.dep_ in {"attr", "prep"}]
+        times = [c for c in near if c.dep_ == "attr"] + [o for p in near for o in children(p) if o.dep_ == "pobj"]
+    else:
+        return False
+    for time in times:
+        if time.lower_ != "time" or any(c.dep_ in {"det", "poss", "amod"} for c in children(time)):
+            continue
+        if time.dep_ == "attr" or (time.dep_ == "pobj" and time.head.lower_ == "about"):
+            return True
+    return False
+
+
+def _habitual(verb: Token) -> bool:
+    """A present tense that tells what happens whenever something else does: 'trade deficits occur when countries
+    such as Germany lend the U.S. money', 'groups like CAIR intimidate the media whenever anyone warns ...'."""
+    t = verb
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if not _simple_present(t):
+        return False
+    if t.dep_ == "advcl" and _opened_by(t, {"when", "whenever"}) and _simple_present(t.head):
+        return True
+    return any(c.dep_ == "advcl" and _simple_present(c) and _opened_by(c, {"whenever"}) for c in children(t))
+
+
+def _simple_present(verb: Token) -> bool:
+    return verb.tag_ in {"VBZ", "VBP"} and not any(c.dep_ in {"aux", "auxpass"} for c in children(verb))
+
+
+def _opened_by(clause: Token, marks: set[str]) -> bool:
+    return any(c.dep_ in {"advmod", "mark"} and c.lower_ in marks for c in children(clause))
+
+
 def _do_support(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lemma_ == "do" for c in children(verb))
 
@@ -380,9 +469,9 @@ def _inverted(aux: Token) -> bool:
 
 
 def _none_of(noun: Token) -> bool:
-    """'No' determines the phrase: 'no troops', 'no other sitting president'."""
+    """'No' determines the phrase: 'no troops', 'no other sitting president', 'no more tests'."""
     near = [*children(noun), *(g for c in children(noun) if c.dep_ == "amod" for g in children(c))]
-    return any(t.dep_ == "det" and t.lower_ == "no" for t in near)
+    return any(t.dep_ in {"det", "neg"} and t.lower_ == "no" for t in near)
 
 
 def _imperative(verb: Token) -> bool:
@@ -498,7 +587,7 @@ def read_trigger(trigger: Trigger, by_index: dict[int, Trigger], lexicon: Lexico
     if _purpose_of_appeal(anchor, by_index):
         return None
     mood = _trigger_mood(trigger)
-    if mood.question or mood.speculative:
+    if mood.question or mood.speculative or (trigger.pos == "verb" and _habitual(token)):
         return None
     if gov is not None and gov.lemma_.lower() in SPECULATIVE_VERBS | LEAVE_WORDS:
         return None
@@ -646,14 +735,21 @@ def embedding_mood(token: Token, lexicon: Lexicon) -> Mood:
     if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.pos_ == "NOUN":
         speculative = True  # 'negotiations for a military pullout', 'plans for an offensive': sought, not done
     if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ in {"VERB", "AUX"}:
-        conditional = clause_mood(token.head.head).conditional  # 'asked if he meant a war between ...'
+        verb_mood = clause_mood(token.head.head)
+        conditional = verb_mood.conditional  # 'asked if he meant a war between ...'
+        speculative = verb_mood.speculative  # 'sanctions could extend to secondary boycotts'
+    if token.dep_ == "pobj" and _warned_of(token.head):
+        speculative = True  # 'warned of a Rwanda-like slaughter': a danger foretold
+    direct = governor(token)  # (an intent word that governs the trigger itself makes an intention: `read_trigger`)
+    timed = False
     clause = token if token.pos_ in {"VERB", "AUX"} else None
-    if clause is not None and clause.dep_ == "relcl" and clause.head.lemma_.lower() in DOUBTED_NOUNS:
-        # 'refused to deny claims the prime minister had reneged on a deal': a content clause the parser took for a
-        # relative one (it has no relative pronoun)
-        speculative = speculative or not any(c.tag_ in {"WDT", "WP", "WP$"} for c in children(clause))
     while clause is not None and clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head  # ('... is that Russia will not discriminate and will bomb all rebel groups')
+    if clause is not None and clause.dep_ == "relcl" and clause.head.lemma_.lower() in DOUBTED_NOUNS:
+        # 'refused to deny claims the prime minister had reneged on a deal': a content clause the parser took for a
+        # relative one (it has no relative pronoun); its conjuncts too ('suggestions that France had broken ranks
+        # and demanded more')
+        speculative = speculative or not any(c.tag_ in {"WDT", "WP", "WP$"} for c in children(clause))
     if clause is not None and clause.dep_ == "ccomp" and clause.head.lemma_ == "be":
         # 'the fear among U.S. officials is that Russia will bomb all rebel groups'
         subject = [c for c in children(clause.head) if c.dep_ == "nsubj"]
@@ -673,17 +769,27 @@ def embedding_mood(token: Token, lexicon: Lexicon) -> Mood:
             break
         if _purpose(t) or _proposed(t, lexicon):
             speculative = True  # 'recruited men to commit murder', 'submitted a proposal to bar': an aim
+        # ('authorized his killing months before he was killed': a time clause tells what did happen)
+        timed = timed or (t.dep_ == "advcl" and any(c.lower_ in TEMPORAL_MARKS for c in children(t)))
         came_from = t
         t = t.head
         if came_from.dep_ == "pcomp" and t.dep_ == "prep" and t.lower_ in EMBEDDING_PREPS and t.head.i != t.i:
             # 'would like to seal a deal with Russia reducing its forces': the words the preposition hangs on embed
             # its clause
+            speculative = speculative or _warned_of(t)  # 'NATO warned of Russia moving troops into Ukraine'
             t = t.head
+        # an aim or leave further up: 'agreed to let inspectors visit', 'efforts to get Kiev to investigate',
+        # 'was authorized to attack the U.S. using nuclear weapons'
+        above_direct = direct is None or t.i != direct.i
+        aim = came_from.dep_ in {"xcomp", "ccomp", "acl"} and not timed
+        speculative = speculative or (_is_intent_word(t, lexicon) and above_direct and aim)
+        left = came_from.dep_ in {"xcomp", "ccomp"} and not timed
+        speculative = speculative or (left and (t.lemma_.lower() in LEAVE_WORDS or _permission(t)))
         if t.pos_ in {"NOUN", "PROPN"}:
             negated = negated or any(c.dep_ == "det" and c.lower_ == "no" for c in children(t))
             of_head = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" else t
             # 'the prospect of Britain exiting the EU'
-            asked = t.lemma_.lower() in SPECULATIVE_NOUNS or of_head.lemma_ in SPECULATIVE_NOUNS
+            asked = t.lemma_.lower() in SPECULATIVE_NOUNS or of_head.lemma_ in SPECULATIVE_NOUNS or _directive(t)
             # ('heeded the call to take to the streets': they did)
             speculative = speculative or (asked and not _complied_with(t))
             conditional = conditional or (t.lemma_.lower() in {"event", "case"} and t.head.lower_ == "in")
@@ -694,6 +800,11 @@ def embedding_mood(token: Token, lexicon: Lexicon) -> Mood:
                 # Netanyahu to meet Obama': what is said of the noun's clause holds for what the noun says
                 mood = governor_mood(verb)
                 speculative = speculative or mood.speculative or verb.lemma_.lower() in SPECULATIVE_VERBS
+                # 'offered billions in deals to buy American weapons': what is offered is not done ('following
+                # confirmation that ...' is no complement)
+                complement = t.dep_ == "dobj" or (t.dep_ == "pobj" and t.head.lower_ in EMBEDDING_PREPS)
+                offered = complement and _is_intent_word(verb, lexicon) and (direct is None or verb.i != direct.i)
+                speculative = speculative or offered
                 conditional = conditional or mood.conditional
                 negated = negated or (mood.negated and verb.lemma_ == "be")
                 t = verb
@@ -754,9 +865,33 @@ def _proposed(clause: Token, lexicon: Lexicon) -> bool:
     objects += [o for d in objects for p in children(d) if p.lower_ == "of" for o in children(p) if o.dep_ == "pobj"]
     if any(_is_intent_word(o, lexicon) for o in objects):
         return True
+    if objects and is_infinitive(clause) and clause.head.lemma_.lower() in OFFER_VERBS:
+        return True  # 'offered billions of dollars to buy American weapons', 'pledged $1 billion to rebuild Gaza'
     # 'resisted a call Friday to expel U.S. diplomats': the parser hangs the call's complement on the verb
-    asked = [o for o in objects if o.lemma_.lower() in SPECULATIVE_NOUNS and not _complied_with(o)]
+    asked = [o for o in objects if (o.lemma_.lower() in SPECULATIVE_NOUNS or _directive(o)) and not _complied_with(o)]
     return bool(asked) and is_infinitive(clause)
+
+
+def _directive(noun: Token) -> bool:
+    """An order given to someone ('an order to militants to attack'), not 'in order to' nor an executive order."""
+    if noun.lemma_.lower() not in DIRECTIVE_NOUNS or (noun.dep_ == "pobj" and noun.head.lower_ == "in"):
+        return False
+    return not any(c.dep_ in {"amod", "compound"} and c.lower_ == "executive" for c in children(noun))
+
+
+def _warned_of(prep: Token) -> bool:
+    """'warned of an attack', 'a report warning about Russia moving troops': what one warns of is feared, not done."""
+    warner = prep.head
+    return prep.lower_ in {"of", "about"} and (warner.lemma_.lower() in WARNING_VERBS or warner.lower_ == "warning")
+
+
+def _permission(verb: Token) -> bool:
+    """Leave given in the present or the future: 'the law allows Democrats to bring the resolution back'."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in PERMIT_VERBS:
+        return False
+    mood = clause_mood(verb)
+    # ('are allowing the Iranians to attack Israel' tells of attacks going on)
+    return verb.tag_ in {"VBZ", "VBP"} or mood.future or mood.speculative
 
 
 def _purpose(clause: Token) -> bool:
