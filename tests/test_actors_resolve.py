@@ -386,3 +386,19 @@ def test_a_person_naming_a_thing_is_the_last_antecedent():
     )
     doc, actors = _actors(text)
     assert actors.last_subject_person_before(_token(doc, "he").i).name == "Tom Duval"
+
+
+@pytest.mark.slow
+def test_a_country_name_that_is_a_persons_surname_names_the_person():
+    doc, actors = _actors(
+        "Rep. Mark Jordan, R-Texas, grilled the FBI director. The director declined to answer Jordan's questions."
+    )
+    bare = [t for t in doc if t.text == "Jordan"][-1]
+    assert actors.resolve(bare).actor.name == "Mark Jordan"
+    doc, actors = _actors("Lisa Monaco announced the policy. Monaco's letter said the agency would stop the program.")
+    bare = [t for t in doc if t.text == "Monaco"][-1]
+    assert actors.resolve(bare).actor.kind == "person"
+    # a country the text also names otherwise stays the country
+    doc, actors = _actors("Rep. Mark Jordan visited Amman. Jordan's king welcomed the Jordanian delegation.")
+    bare = [t for t in doc if t.text == "Jordan"][-1]
+    assert actors.resolve(bare).actor.country == "JOR"

@@ -47,6 +47,12 @@ NAMED_FOR_PLACE = frozenset(
     | {"conference", "format", "pact", "communique", "framework", "agenda", "consensus", "charter", "principle"}
 )
 UNKNOWN = "---"
+# The other side of a relation: "America's allies", 'the allies of the United States', "Russia's neighbours" are
+# not the country named (but 'NATO allies' and 'EU partners' are the organisation's members, and "Trump's allies",
+# "Likud's allies" a person's or party's compatriots)
+RELATIONAL_NOUNS = frozenset(
+    {"ally", "partner", "friend", "neighbor", "neighbour", "enemy", "foe", "rival", "adversary"}
+)
 STATELESS_WORDS = frozenset({"world", "international", "global", "multinational"})
 FOREIGN_OFFICES = frozenset({"minister", "ministry", "secretary", "office", "service", "affair", "policy"})
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -408,10 +414,13 @@ class DocActors:
         # fall back to an actor inside the phrase: its own modifiers first ("the al-Qaeda network" is al-Qaeda's
         # even when "Osama bin Laden's" comes first), then anything short of a clause
         posted = token.lemma_.lower() in ACCREDITED_WORDS  # 'the U.N. ambassador' is not the UN's
+        relational = token.lemma_.lower() in RELATIONAL_NOUNS
         for t in _modifier_tokens(token) + ([] if shallow else _phrase_tokens(token)):
             if t.i == token.i or backer(t) or self.names_the_text(t):
                 continue
             found = self._resolve_head(t)
+            if found is not None and relational and found.actor.kind == "country":
+                return None
             if found is not None and not (posted and found.via in {"igo", "ngo"}):
                 return found
         return None
@@ -810,8 +819,21 @@ def _mark_surnames(actors: DocActors) -> None:
         return
     for t in with_pos(actors.doc, ["PROPN"]):
         key = by_surname.get(t.text)
+        if key is not None and t.i not in actors.token_actor and t.i in actors.kb_hits and _place_named_for(actors, t):
+            del actors.kb_hits[t.i]
         if key is not None and t.i not in actors.token_actor and t.i not in actors.kb_hits:
             actors._add(actors.actors[key], key, t)
+
+
+def _place_named_for(actors: DocActors, token: Token) -> bool:
+    """A lone 'Jordan' or 'Monaco' after 'Rep. Jim Jordan' or 'Lisa Monaco' is the person, when the NER reads it as a
+    person or the document names that country no other way (no 'Jordanian', no 'Amman', no 'Kingdom of Jordan')."""
+    span, entry = actors.kb_hits[token.i]
+    if entry.kind not in PLACE_NAME_KINDS or len(span) != 1:
+        return False
+    if token.ent_type_ == "PERSON":
+        return True
+    return all(hit.country != entry.country or s.text == token.text for s, hit in actors.kb_hits.values())
 
 
 def _merge_surnames(actors: DocActors) -> None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from ..actors.resolve import UNKNOWN, DocActors, ResolvedActor, backer
+from ..actors.resolve import RELATIONAL_NOUNS, UNKNOWN, DocActors, ResolvedActor, backer
 from ..model import Actor
 from ..tokens import children
 from .lexicon import Pattern
@@ -31,6 +31,7 @@ PLACE_PREPS = ("in", "at", "from")  # places, not targets, unless a pattern name
 NOUN_TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "into", "for")
 SUBJECT_CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "oprd"})
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11"})  # 'demanded that X ...', 'alleged that X ...'
+ASKING_ROOTS = frozenset({"02", "10"})  # appeals and demands: 'from X' is the one asked
 # Roots whose verbs embed an act: without a target of their own, the act's object is theirs ('promised to
 # democratize Serbia', 'threatened to cut off supplies to Armenia').
 FRAME_TARGET_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
@@ -65,6 +66,7 @@ OCCASION_PREPS = frozenset({"at", "during"})
 SUPPORT_ROOT = "05"  # diplomatic cooperation: a stance on something ('stood by the communique') is not on each other
 ALLY_NOUNS = frozenset({"behalf", "side"})
 NON_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+RELATIVES = frozenset({"who", "that", "which", "whom", "whose", "what"})
 PERSONAL_OBJECTS = frozenset({"him", "her", "them", "us", "me"})
 REFERRING_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
 GROUP_PRONOUNS = frozenset({"they", "their", "them"})
@@ -606,17 +608,26 @@ def verb_arguments(
     if not target_tokens:
         direct = [c for c in children(verb) if c.dep_ in {"dobj", "dative"} and not same(c, obj)]
         direct += [o for o in _quantified_objects(verb) if not same(o, obj)]
+        direct += _gapped_object(verb, obj)
         if pattern.root == FORCE_ROOT:
             direct = [d for d in direct if not _armed(d, actors)]  # 'mobilize the military' is its own means
         preps = tuple(w for w in pattern.words if w in TARGET_PREPS + PLACE_PREPS) or TARGET_PREPS
-        target_tokens = direct + pobjs(verb, preps)
+        asked = pattern.root in ASKING_ROOTS
+        if asked and "from" not in preps:
+            preps += ("from",)  # 'sought help from Jordan', 'demanded an apology from Japan'
+        target_tokens = direct + [o for o in pobjs(verb, preps) if not _detached_with(o)]
+        if asked:
+            # what is asked for comes from the one asked ('sought military aid from the United States')
+            target_tokens += [p for d in [*direct, *([obj] if obj is not None else [])] for p in pobjs(d, ("from",))]
         for part in parts:
             target_tokens += [c for c in children(part) if c.dep_ in {"dobj", "dative"}] + pobjs(part, preps)
         if obj is not None:
             target_tokens += pobjs(obj, ("with", "between", "to", "against", "on", "for"))  # 'aid for Bosnia'
             owners = [] if pattern.symmetric or _own_means(pattern) else object_owners(obj)
     # 'shared evidence with the U.S.', 'granted asylum to Panamanian officers': the object's own recipient
-    target_tokens += [p for d in direct for p in pobjs(d, OBJECT_TARGET_PREPS)]
+    # (not what one is blamed or criticised for: 'blamed Obama's strategy for the rise of ISIS')
+    object_preps = tuple(p for p in OBJECT_TARGET_PREPS if p != "for") if pattern.root == "11" else OBJECT_TARGET_PREPS
+    target_tokens += [p for d in direct for p in pobjs(d, object_preps)]
     if "with" not in pattern.words and any(_a_person(d, actors) for d in direct):
         # 'supplied Comey with the names of Russians', 'provided the rebels with arms': what one is given
         given = {p.i for h in [verb, *direct] for p in pobjs(h, ("with",))}
@@ -649,6 +660,8 @@ def verb_arguments(
         moved = {d.i for d in direct if _own_forces(d, own, actors)}
         target_tokens = [t for t in target_tokens if t.i not in moved]
     found = resolve_all(target_tokens, actors, shallow=True)
+    for mover in [verb, *parts]:
+        found = _not_destinations(mover, found, sources)
     # nor are those listed with a thing bolstered ('bolster its defenses and rapid reaction forces')
     armed = [m for d in direct for m in conjuncts(d) if _armed(m, actors)] if pattern.root == FORCE_ROOT else []
     found = _not_at(found, armed)
@@ -661,13 +674,23 @@ def verb_arguments(
     if not targets:
         # whose the object is: 'rejected the Senegalese plan', 'released the British sailors', 'condemned the steps
         # taken by Egypt'; a source's own means are not ('sent U.S. troops', 'withdrew Russian forces')
-        owned = owners + [o for d in target_tokens for o in object_owners(d)]
+        # ('condemned America's allies': those of a relation are not the country they are named after)
+        related = [d for d in target_tokens if d.lemma_.lower() not in RELATIONAL_NOUNS]
+        owned = owners + [o for d in related for o in object_owners(d)]
         owned = [o for o in owned if not actors.names_the_text(o)]
         targets = _without(resolve_all(owned, actors, shallow=True), sources)
     if not targets and pattern.root in FRAME_TARGET_ROOTS:
         inner = clause_subjects(verb) if pattern.root in CLAUSE_TARGET_ROOTS else []
-        inner = inner or complement_objects(verb)
+        # 'encouraged its citizens to enter the U.S.': one's own people addressed are the object, not what they are
+        # asked to act on
+        addressed = removed_own or any(
+            d.dep_ == "dobj" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children(_counted(d)))
+            for d in direct
+        )
+        inner = inner or ([] if addressed else complement_objects(verb))
         targets = _without(resolve_all(inner, actors, shallow=True), sources)
+        for comp in (c for c in children(verb) if c.dep_ == "xcomp"):
+            targets = _not_destinations(comp, targets, sources)  # 'asked him to invite Putin to Washington'
         if not targets:
             # 'refused to respond to a demand from the US President': whose the act's object is
             owned = [o for t in inner for o in object_owners(t) if not actors.names_the_text(o)]
@@ -711,6 +734,43 @@ def verb_arguments(
     agentless = (bool(passive) or instrument) and named_victim and not sources and not names_actor(source_tokens)
     targets = _not_at(targets, armed)
     return Args(sources, targets, named or bool(targets), agentless)
+
+
+def _gapped_object(verb: Token, obj: Token | None) -> list[Token]:
+    """'the officials he has accused of lying', 'the rebels Assad is fighting': a relative clause with a subject of
+    its own and no object has its noun as the object (not 'the rebels who attacked', whose noun is the subject)."""
+    if verb.dep_ != "relcl" or obj is not None or verb.head.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    kids = children(verb)
+    if any(c.dep_ in {"dobj", "dative", "nsubjpass", "attr", "ccomp", "xcomp"} for c in kids):
+        return []  # ('the system that Congress refused to fix': the noun is the object of the complement)
+    if any(c.lower_ in {"where", "when", "why", "how"} for c in kids):
+        return []  # 'Syria, where Washington is fighting': a place or time, not an object
+    subjects = [c for c in kids if c.dep_ == "nsubj"]
+    return [verb.head] if subjects and all(s.lower_ not in RELATIVES for s in subjects) else []
+
+
+def _detached_with(pobj: Token) -> bool:
+    """'Iran denied responsibility, with Iranian media arguing ...': a 'with' phrase set off by a comma tells a
+    circumstance (an absolute construction), not a partner of the act."""
+    prep = pobj.head
+    return prep.lower_ == "with" and prep.i > 0 and prep.doc[prep.i - 1].text == "," and prep.i > prep.head.i
+
+
+def _not_destinations(verb: Token, found: list[ResolvedActor], sources: list[ResolvedActor]) -> list[ResolvedActor]:
+    """'invited Putin to Washington', 'brought the children of diplomats to a party': once the direct object is a
+    party of another country, the verb's 'to' phrase says where that party goes, not a second one acted on (but
+    'sent U.S. troops to Syria' moves the source's own people, and 'introduced Putin to Merkel' names a person)."""
+    own = {s.actor.country for s in sources}
+    spans = [(d.left_edge.idx, d.right_edge.idx + len(d.right_edge.text)) for d in children(verb) if d.dep_ == "dobj"]
+    if not any(f.actor.country not in own and any(a <= f.span[0] < b for a, b in spans) for f in found):
+        return found
+    places = [
+        (o.left_edge.idx, o.right_edge.idx + len(o.right_edge.text))
+        for o in pobjs(verb, ("to", "into"))
+        if o.ent_type_ != "PERSON" and o.lower_ not in PERSONAL_OBJECTS
+    ]
+    return [f for f in found if not any(a <= f.span[0] < b for a, b in places)]
 
 
 def _not_at(found: list[ResolvedActor], heads: list[Token]) -> list[ResolvedActor]:
