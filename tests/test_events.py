@@ -2002,3 +2002,93 @@ def test_the_noun_of_a_relative_clause_without_object_is_its_object():
     assert ("112", "TUR", "GRC") in accused and ("112", "TUR", "RUS") not in accused, accused
     fought = _dyads("The Kurdish rebels the Turkish army is fighting have lost ground.")
     assert [d for d in fought if d[0][:2] == "19" and d[1] == "TUR"], fought
+
+
+def _trigger_words(text: str) -> dict[str, str]:
+    from dateline.events.triggers import find_triggers
+    from dateline.nlp import load_nlp
+
+    return {t.token.text: t.code for t in find_triggers(load_nlp()(text), load_lexicon())}
+
+
+@pytest.mark.slow
+def test_capitalised_words_of_a_name_trigger_nothing():
+    coalition = _trigger_words(
+        "They made this plan to annoy people, said Tom Hale, a leader of the Coalition to Stop Smith and March on the"
+        " Convention."
+    )
+    assert "Stop" not in coalition and "March" not in coalition, coalition
+    assert "stopped" in _trigger_words("The Kenyan police stopped the protest in Nairobi.")
+
+
+@pytest.mark.slow
+def test_a_march_toward_a_goal_or_in_a_parade_is_no_demonstration():
+    assert "141" not in _codes("Rivals in Ohio tried to slow the Kenyan senator's steady march to the nomination.")
+    assert "141" not in _codes("The German chancellor marched in the Berlin carnival parade.")
+    assert ("141", "KEN", "KEN") in _dyads("Thousands of Kenyans marched to the parliament in Nairobi.")
+
+
+@pytest.mark.slow
+def test_an_appeal_that_draws_an_audience_is_no_plea():
+    assert "020" not in _codes("The Kenyan president's broad appeal to Ugandan voters worries Kampala.")
+    assert "020" not in _codes("The Kenyan president appeals to a demographic in Uganda that rarely votes.")
+    assert ("020", "IRN", "UNO") in _dyads("Iran made an appeal to the United Nations for help.")
+
+
+@pytest.mark.slow
+def test_a_won_contest_is_no_arrest_and_credit_given_is_praise():
+    assert "173" not in _codes("The Mexican president has effectively locked up the nomination of his party.")
+    assert ("173", "FRA", "DZA") in _dyads("French police locked up three Algerian activists.")
+    credit = _dyads("The Ohio senator gave the Mexican president some credit for the deal.")
+    assert ("051", "MEX", "MEX") in credit and not [d for d in credit if d[0][:2] == "07"], credit
+
+
+@pytest.mark.slow
+def test_words_given_in_a_place_or_withheld_are_no_yielding_or_rejection():
+    assert "080" not in _codes("The Kenyan president praised a speech the Nigerian leader gave in Cairo.")
+    assert ("083", "KEN", "KEN") in _dyads("The Kenyan rebels gave in to the demands of the government.")
+    assert "120" not in _codes("The Nigerian vice-president declined to run against the Kenyan president.")
+    assert "120" not in _codes("The Kenyan president declined to define what such a deal with Somalia would include.")
+
+
+@pytest.mark.slow
+def test_political_rivals_attack_arm_and_mobilize_with_words_and_votes():
+    assert ("111", "USA", "IRN") in _dyads(
+        "Senate Republicans mounted a less direct attack on the Iranian foreign minister."
+    )
+    assert "0332" not in _codes(
+        "The Republican Party offered fresh ammunition to Democrats who say the law is wasteful."
+    )
+    assert ("0332", "USA", "UKR") in _dyads("Washington offered Kiev fresh ammunition.")
+    assert not _codes("Democrats who will mobilize to help the Mexican candidate win are key.")
+    assert "0832" not in _codes("The Kenyan Court of Appeal reversed a previous decision of the High Court.")
+
+
+@pytest.mark.slow
+def test_idioms_of_force_and_figurative_objects_are_no_events():
+    assert "193" not in _codes(
+        "Ever since the Kenyan president took office, Kenya's diplomacy has been firing on all cylinders."
+    )
+    assert "171" not in _codes("Advisers to the Kenyan president burn up the phone lines whenever he stumbles.")
+    assert "pleaded" not in _trigger_words(
+        "A former Kenyan minister pleaded guilty to lobbying for a charity in Sudan."
+    )
+    assert "112" not in _codes("The Kenyan president charged into the fray against the Ugandan president.")
+    assert "061" not in _codes("The vision that the German Greens are selling to French voters is an illusion.")
+    assert ("072", "DEU", "FRA") in _dyads("Germany sold tanks to France.")
+
+
+@pytest.mark.slow
+def test_what_is_backed_dismissed_supplied_or_allowed_decides_the_root():
+    assert ("111", "DEU", "AUT") in _dyads("The German press dismissed the Austrian chancellor as a lightweight.")
+    assert "051" not in _codes("The French watchdog backed up the allegations against the Belgian minister.")
+    assert ("072", "USA", "EGY") in _dyads(
+        "Washington has supplied Egypt's military with billions of dollars in equipment."
+    )
+    assert "0351" in _codes("The Egyptian army pledged to allow peaceful protests.")
+
+
+@pytest.mark.slow
+def test_a_launch_into_space_and_a_vow_to_go_after_someone():
+    assert "150" in _codes("North Korea launched a long-range rocket into space, Japan said.")
+    assert ("130", "KEN", "SOM") in _dyads("The Kenyan attorney general vowed to go after the Somali militants.")

@@ -131,6 +131,7 @@ DEPORTATION = "174"
 # target is named (a satellite launch, a ballistic or long-range missile); prepositions that aim it at a target
 LAUNCHED = frozenset({"missile", "rocket", "icbm"})
 SEA_WORDS = frozenset({"sea", "ocean", "water", "waters"})
+NOBODYS_PLACES = SEA_WORDS | {"space", "orbit"}  # where a launch aims at no one ('launched a rocket into space')
 LONG_RANGE = frozenset({"ballistic", "intercontinental", "icbm", "satellite", "long-range"})
 AIMED_PREPS = frozenset({"at", "against", "on", "onto", "into", "toward", "towards"})
 # A country's forces and machines named by its adjective ('U.S. fighter jets', 'Libyan airplanes', 'Russian bombers')
@@ -202,7 +203,25 @@ DEADLINES = frozenset({"deadline", "ultimatum"})
 # Who is 'called on' at a news conference: to ask a question, not to act
 PRESS_WORDS = frozenset({"reporter", "journalist", "correspondent", "questioner"})
 # Whom a message or a candidate 'appeals to' by attracting them: an electorate, not a party asked to act
-AUDIENCES = frozenset({"voter", "electorate", "constituent", "audience", "viewer", "reader", "consumer", "fan"})
+AUDIENCES = frozenset(
+    {"voter", "electorate", "constituent", "audience", "viewer", "reader", "consumer", "fan", "demographic"}
+    | {"man", "woman", "youth", "millennial", "conservative", "liberal", "independent", "moderate", "evangelical"}
+)
+# What makes an 'appeal' a pull rather than a plea ('his broad appeal', 'her populist appeal to workers')
+APPEAL_QUALITIES = frozenset(
+    {"broad", "wide", "widespread", "mass", "popular", "populist", "bombastic", "electoral", "emotional", "visceral"}
+    | {"crossover", "bipartisan", "national", "general", "limited", "narrow", "enduring", "sex", "star", "voter"}
+)
+# Where a 'march' heads when it is progress, not a procession: 'her march to the nomination', 'Europe's long march
+# toward union'
+MARCH_GOALS = frozenset(
+    {"nomination", "victory", "presidency", "power", "majority", "union", "integration", "independence", "unity"}
+    | {"war", "democracy", "statehood", "dominance", "success", "glory", "defeat", "oblivion", "irrelevance"}
+    | {"extinction", "federalism", "recovery", "prosperity", "modernity", "modernization", "modernisation"}
+)
+# What one marches in to celebrate, not to protest
+PARADES = frozenset({"parade", "procession", "pageant", "festival", "celebration", "ceremony", "carnival"})
+CANDIDACY_VERBS = frozenset({"run"})  # 'declined to run in 2016': a candidacy not sought, nobody rejected
 APPEALING_THINGS = frozenset(
     {"message", "idea", "argument", "pitch", "platform", "promise", "rhetoric", "vision", "agenda", "slogan"}
     | {"policy", "plan", "proposal", "program", "programme", "candidacy", "brand", "campaign"}
@@ -287,6 +306,7 @@ WITHHELD_WORDS = (
     | {"specify", "talk", "speak", "address", "criticize", "criticise", "condemn", "blame", "classify", "label"}
     | {"describe", "characterize", "characterise", "call", "detail", "explain", "confirm", "deny"}
     | {"refute", "rebut", "dispute", "contradict"}
+    | {"define", "outline", "clarify", "predict", "estimate", "guess"}  # 'declined to define what such a deal would be'
 )
 # Acts that may be hostile or not, as the word does not say: a threat to do them is a threat, but 'China vowed to
 # retaliate' (over tariffs) is no intent to cooperate.
@@ -300,6 +320,8 @@ OPPOSE_VERBS = frozenset(
     | {"deport", "expel", "annex", "remove", "sue", "prosecute", "jail", "overturn", "thwart", "halt", "reverse"}
     | {"suspend"}
 )
+# Phrasal verbs of pursuit: promising them threatens whoever is pursued ('vowed to go after the attackers')
+PURSUIT_VERBS = {"go": frozenset({"after"}), "hunt": frozenset({"down"}), "track": frozenset({"down"})}
 # Barriers a state builds against its neighbours and their people: 'vowed to build a wall' is no cooperation
 BARRIER_VERBS = frozenset({"build", "erect", "construct", "complete", "finish", "extend"})
 BARRIERS = frozenset({"wall", "fence", "barrier"})
@@ -340,6 +362,8 @@ STATE_ACTS = ("09", "0841", "116", "172", "173", "174")  # acts that only a stat
 DOMESTIC_JUSTICE = ("09", "116", "172", "173")
 MILITARY_SECTORS = frozenset({"MIL"})
 POLITICAL_SECTORS = frozenset({"GOV", "PTY", "LEG", "JUD"})
+UNARMED_POLITICS = frozenset({"PTY", "LEG", "JUD"})  # bodies that fight only with words and votes
+MILAID_CODES = ("072", "0332", "0232")  # arms given, promised or asked for
 # Groups that belong where the article is about when nothing else places them: civilians, local fighters.
 LOCAL_GROUPS = frozenset({"CVL", "UAF", "REB", "OPP", "LAB", "EDU", "BUS", "AGR"})
 
@@ -455,10 +479,12 @@ def _other_sense(trigger: Trigger) -> bool:
     ('called the vote a sham'), taking questions ('called on a reporter'), attracting ('the message appeals to
     voters'), and warnings that threaten no one (see `_warns_nobody`)."""
     token = trigger.token
-    if trigger.pos != "verb":
-        return False
     kids = children(token)
     lemma = token.lemma_.lower()
+    if lemma == "march" and _marches_on(token):
+        return True
+    if trigger.pos != "verb":
+        return lemma == "appeal" and _pull(token)
     if lemma == "call" and any(c.dep_ == "oprd" for c in kids):
         return True  # 'called the vote a sham', 'what they called an escalating pattern': a name given
     complement = any(c.dep_ in {"xcomp", "ccomp"} for c in kids)
@@ -472,11 +498,20 @@ def _other_sense(trigger: Trigger) -> bool:
         return _warns_nobody(token)
     if lemma in {"mobilize", "mobilise"} and any(c.dep_ == "dobj" and c.lemma_.lower() in CIVIC_OBJECTS for c in kids):
         return True  # 'mobilize the international community', 'mobilise support': politics, not forces
+    if lemma in {"mobilize", "mobilise"} and any(s.lemma_.lower() in UNARMED_BODIES for s in verb_subjects(token)[0]):
+        return True  # 'the voters the campaign hopes to register and mobilize': a campaign has no forces
     arrives = trigger.code == VISIT_CODE and lemma in ARRIVAL_VERBS
     if arrives and any(c.dep_ == "nsubj" and c.lemma_.lower() in DEPLOYED for c in kids):
         return True  # 'the first U.S. military unit arrived in Libya': forces deployed, not a visit
     if is_infinitive(token) and token.dep_ in {"advcl", "acl", "relcl"} and _given_time(token.head):
         return True  # 'gave Morsy 48 hours to agree': a deadline to act, not the act
+    if lemma in {"decline", "refuse"} and any(
+        c.dep_ == "xcomp" and is_infinitive(c) and c.lemma_.lower() in CANDIDACY_VERBS for c in kids
+    ):
+        return True  # 'declined to run for a third term': no candidacy, nobody's proposal rejected
+    if lemma == "give" and "in" in trigger.pattern.words:
+        # 'gave in to the demands' yields; 'the address she gave in Cairo' was given somewhere
+        return any(c.lower_ == "in" and c.dep_ == "prep" and any(g.dep_ == "pobj" for g in children(c)) for c in kids)
     if lemma == "give" and "up" in trigger.pattern.words:
         # 'gave up the town', 'give up its nuclear programme' yield; 'gave up being governor', 'gave up trying'
         # quit doing something, and 'gave the White House a heads-up' gives notice
@@ -489,6 +524,30 @@ def _other_sense(trigger: Trigger) -> bool:
     if lemma == "encourage" and any(c.dep_ == "auxpass" for c in kids):
         return not any(c.dep_ in {"xcomp", "ccomp"} for c in kids)
     return False
+
+
+def _marches_on(token: Token) -> bool:
+    """A 'march' that is progress toward a goal ('her steady march to the nomination', 'the long march toward
+    union') or a parade walked in ('marched in the Pride parade'): no demonstration."""
+    preps = [c for c in children(token) if c.dep_ == "prep"]
+    if token.i + 1 < len(token.doc) and token.nbor(1).dep_ == "prep":
+        preps.append(token.nbor(1))  # ('to undermine her march to the nomination': the parser may hang 'to' higher)
+    for prep in preps:
+        objects = {o.lemma_.lower() for o in children(prep) if o.dep_ == "pobj"}
+        if prep.lower_ in {"to", "toward", "towards"} and objects & MARCH_GOALS:
+            return True
+        if prep.lower_ in {"in", "at"} and objects & PARADES:
+            return True
+    return False
+
+
+def _pull(noun: Token) -> bool:
+    """An 'appeal' as a draw on people ('his bombastic appeal to working-class men', 'her broad appeal'), not a
+    plea: aimed at an audience, or qualified as how far it reaches."""
+    qualities = {c.lemma_.lower() for c in children(noun) if c.dep_ in {"amod", "compound"}}
+    if qualities & APPEAL_QUALITIES:
+        return True
+    return not any(c.lower_ == "for" for c in children(noun)) and bool(_addressees(noun) & AUDIENCES)
 
 
 def _given_time(head: Token) -> bool:
@@ -690,6 +749,9 @@ def _vowed_code(verb: Token, by_index: dict[int, Trigger], lexicon: Lexicon) -> 
     for act in acts + aims:
         lemma = act.lemma_.lower()
         made_to_pay = lemma == "make" and any(g.lemma_.lower() == "pay" for g in children(act))
+        pursued = lemma in PURSUIT_VERBS and any(g.lower_ in PURSUIT_VERBS[lemma] for g in children(act))
+        if pursued:
+            return THREAT_ROOT + "0"  # 'vowed to go after anyone who attacks', 'vowed to hunt down the killers'
         if lemma in OPPOSE_VERBS and _ends_own_activity(act, by_index):
             continue  # 'promised to stop testing', 'agreed to halt its enrichment': a concession, no threat
         if lemma in HOSTILE_ACTS | HARM_VERBS | OPPOSE_VERBS or made_to_pay:
@@ -1636,6 +1698,12 @@ def _add_event(
         code = "190"  # 'the Islamic State started an aggressive march on Iraq': an offensive, no demonstration
     elif code == "144" and _attackers(c.head, source):
         code = "191"  # 'the gunmen set cars on fire to block roads': part of their attack, no protest
+    if c.head.lemma_.lower() in {"mobilize", "mobilise"} and source.actor.sector in CIVIL_SECTORS:
+        return  # 'Democrats who will mobilize to help her win': parties and citizens rally voters, not forces
+    if code.startswith(MILAID_CODES) and _politics_at_home(source, target):
+        return  # 'the party offered fresh ammunition to Republicans': arguments handed to rivals, no arms
+    if code == "0832" and source.actor.sector == "JUD":
+        return  # 'the appeals court reversed a previous decision': a judgment, no concession
     if code == COERCE_CODE and source.actor.sector in CIVIL_SECTORS and c.head.lemma_.lower() not in HARASS_WORDS:
         return  # 'GOP senators pressuring House conservatives', 'forced by student activists': politics, no coercion
     if code[:2] == "16" and _gives_way_to_another_trip(c.head):
@@ -1652,6 +1720,10 @@ def _add_event(
         return  # 'scrambling to quell the controversy': politics, not repression
     if code == "051" and c.head.lemma_.lower() == "back" and _forces(source):
         code = "062"  # 'the Afghan army, backed by American troops': fighting alongside, not words of support
+    elif code == "050" and (_forces(source) or _forces(target)):
+        code = "062"  # 'the Kurdish forces that partnered with the U.S.': armed partners cooperate militarily
+    elif code == "012" and _named_owner(c.head):
+        code = "111"  # 'lamented Sanders' past vote': regret at another's act is criticism of it
     if code == AIR_STRIKES and _police_raid(c.head, source):
         code = "170"  # 'police conducted raids on six homes': a search in force, not a strike from the air
     if code == "192" and _takes_people(c.head, ctx.lexicon):
@@ -1751,7 +1823,7 @@ def _a_launch(head: Token) -> bool:
     aimed = False
     for prep in (p for p in [*kids, *(c for w in weapons for c in children(w))] if p.dep_ == "prep"):
         places = [o for o in children(prep) if o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}]
-        if prep.lower_ in {"into", "in"} and any(o.lemma_.lower() in SEA_WORDS for o in places):
+        if prep.lower_ in {"into", "in"} and any(o.lemma_.lower() in NOBODYS_PLACES for o in places):
             return True
         if prep.lower_ == "over" and any(o.ent_type_ == "GPE" for o in places):
             return True
@@ -1905,6 +1977,23 @@ def _own_institution(source: ResolvedActor, target: ResolvedActor) -> bool:
     return same and source.actor.sector in STATE_SECTORS and target.actor.sector not in {None, "MIL"}
 
 
+def _named_owner(verb: Token) -> bool:
+    """The verb's object belongs to a named person, party or people ('Sanders' vote', 'the Ugandan president's
+    decision'; not 'the country's decline')."""
+    owners = [p for c in children(verb) if c.dep_ == "dobj" for p in children(c) if p.dep_ == "poss"]
+    return any(t.ent_type_ in {"PERSON", "ORG", "NORP"} for p in owners for t in p.subtree)
+
+
+def _politics_at_home(source: ResolvedActor, target: ResolvedActor) -> bool:
+    """Both sides are one country's parties or legislators: what passes between them is politics."""
+    same = source.actor.country == target.actor.country and source.actor.country != UNKNOWN
+    return (
+        same
+        and {source.actor.sector, target.actor.sector} <= UNARMED_POLITICS | {"GOV"}
+        and (target.actor.sector in UNARMED_POLITICS)
+    )
+
+
 def _political_clash(head: Token, source: ResolvedActor, target: ResolvedActor) -> bool:
     """'The White House and Democrats clashed with Republicans in Congress', 'Republicans and Democrats battled over
     his testimony': a quarrel between a country's own politicians, not a battle (police, soldiers and rebels clash
@@ -1924,8 +2013,13 @@ def _verbal_attack(c: _Candidate, source: ResolvedActor, target: ResolvedActor) 
     """A politician 'attacking' a person, a party, the press or a group of citizens attacks with words; armies,
     armed groups and countries attacked with arms are another matter, as are a leader's men ("Assad's forces",
     'Morsi supporters') and the 'positions' armies and states attack ('attacked Ukrainian positions')."""
-    if c.head.lemma_.lower() != "attack":
+    attack = c.head.lemma_.lower() == "attack" or any(
+        o.dep_ == "dobj" and o.lemma_.lower() == "attack" for o in children(c.head)
+    )
+    if not attack:
         return False
+    if source.actor.sector in UNARMED_POLITICS:
+        return True  # 'Senate candidates attacked each other', 'Republicans mounted a less direct attack'
     span = c.head.doc.char_span(*source.span, alignment_mode="expand")
     men = span is not None and len(span) > 0 and span.root.dep_ in {"poss", "compound"}
     if men and span.root.head.lemma_.lower() in FOLLOWERS:

@@ -86,6 +86,7 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 SKIPPED_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass"})
 VERB_PART_DEPS = frozenset({"xcomp", "pcomp", "prt"})  # how a verb named by a pattern hangs on its trigger
 GERUND_ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "csubj"})
+TITLE_LINK_LENGTH = 3  # lower-case words this short may link a run of capitalised ones ('Coalition to Stop Trump')
 HEADLINE_SHARE = 0.7  # share of capitalised words (of more than three letters) that marks a title-case line
 ASPECT_VERBS = frozenset({"begin", "start", "continue", "keep", "resume", "go", "be"})
 THEME_PREPS = frozenset({"with", "in", "of", "to"})  # "supply rebels with arms", "is opposed to mediation"
@@ -132,7 +133,7 @@ def find_triggers(doc: Doc, lexicon: Lexicon, body_start: int = 0) -> list[Trigg
                 possible_headlines = _possible_headlines(doc)
             end = possible_headlines.get(start)
             headlines[start] = end is not None and _headline(toks, start, end)
-        if headlines[start]:
+        if headlines[start] or _in_title(token, start):
             continue
         trigger = _match(token, pos, lexicon)
         if trigger is not None:
@@ -211,6 +212,31 @@ def _headline(toks: list[Token], start: int, end: int) -> bool:
     if len(words) < 3 or capitalised < HEADLINE_SHARE * len(words):
         return False
     return any(t.pos_ in {"VERB", "AUX"} and t.text[0].isupper() and t.i > start for t in in_sent)
+
+
+def _in_title(token: Token, start: int) -> bool:
+    """A capitalised word inside a run of capitalised words names something or heads a quoted title: 'the
+    Coalition to Stop Trump', "NBC's Meet the Press", 'a release headed Ryan Rebukes Trump as He Captures the
+    Nomination'. Short lower-case words ('to', 'the', 'as') may link the run; the sentence's first word is
+    capitalised anyway."""
+    if token.i == start or not token.text[:1].isupper():
+        return False
+    toks = tokens(token.doc)
+    return _capitalised_neighbour(toks, token.i, -1, start) and _capitalised_neighbour(toks, token.i, 1, start)
+
+
+def _capitalised_neighbour(toks: list[Token], i: int, step: int, start: int) -> bool:
+    """Whether the nearest word before (step -1) or after (step 1) position i, past linking words, is capitalised
+    (the sentence's first word does not count: it is capitalised anyway)."""
+    j = i + step
+    while start <= j < len(toks) and not (step == 1 and toks[j].is_sent_start):
+        t = toks[j]
+        if t.is_alpha and not (t.is_lower and len(t.text) <= TITLE_LINK_LENGTH):
+            return t.text[0].isupper() and t.i != start
+        if not t.is_alpha and t.text not in {"'s", "’s", "-"}:
+            return False
+        j += step
+    return False
 
 
 def _nominal_gerund(verb: Token) -> bool:
@@ -332,6 +358,8 @@ def _unwanted_object(token: Token, pattern: Pattern, lexicon: Lexicon) -> bool:
     if not pattern.absent_synsets:
         return False
     objects = [c for c in children(token) if c.dep_ in OBJECT_DEPS]
+    if token.dep_ == "relcl" and all(o.tag_ in {"WDT", "WP"} for o in objects):
+        objects.append(token.head)  # 'the vision that Democrats are selling to voters'
     for clause in (c for c in children(token) if c.dep_ in {"xcomp", "ccomp"}):
         objects += [s for s in children(clause) if s.dep_ in {"nsubj", "nsubjpass"}]
     for obj in objects:  # ('sent ships, tanks and troops': the list grows as it is read)
