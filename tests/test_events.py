@@ -2092,3 +2092,38 @@ def test_what_is_backed_dismissed_supplied_or_allowed_decides_the_root():
 def test_a_launch_into_space_and_a_vow_to_go_after_someone():
     assert "150" in _codes("North Korea launched a long-range rocket into space, Japan said.")
     assert ("130", "KEN", "SOM") in _dyads("The Kenyan attorney general vowed to go after the Somali militants.")
+
+
+@pytest.mark.slow
+def test_an_act_ruled_out_by_excess_is_not_coded():
+    assert not [d for d in _dyads("Iran was too weak to attack Israel.") if d[0][:2] == "19"]
+    # haste blames an act that was done
+    assert ("112", "USA", "SYR") in _dyads("Washington was too quick to blame the Syrian president.")
+    assert [d for d in _dyads("Iran, too, attacked Israel.") if d[0][:2] == "19"]
+
+
+@pytest.mark.slow
+def test_what_is_said_of_any_thing_is_no_event():
+    assert not _dyads("Russia will intercept any missiles fired at Syria by Israel.")
+    assert not [d for d in _dyads("Any attack on Iran by Israel is a crime.") if d[0][:2] == "19"]
+    assert [d for d in _dyads("Israel fired missiles at Syria.") if d[0][:2] == "19"]
+
+
+@pytest.mark.slow
+def test_those_free_to_act_have_not_acted():
+    assert not _dyads("French delegates are free to support the German candidate.")
+    assert ("051", "FRA", "DEU") in _dyads("French delegates supported the German candidate.")
+
+
+@pytest.mark.slow
+def test_what_a_fabricated_report_tells_is_not_asserted():
+    fake = "Iranian hackers posted fabricated reports of two blasts at the Élysée Palace that had injured Macron."
+    assert not _dyads(fake)
+    assert _dyads(fake.replace("fabricated ", ""))
+
+
+@pytest.mark.slow
+def test_a_quoted_not_ready_is_still_a_refusal():
+    quoted = _dyads('The German chancellor has said she is "not ready" to endorse the French president.')
+    assert quoted == _dyads("The German chancellor has said she is not ready to endorse the French president.")
+    assert not [d for d in quoted if d[0][:2] == "03"], quoted

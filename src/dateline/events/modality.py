@@ -19,7 +19,10 @@ call to expel", "called on X to resign", "called for demonstrations to protest")
 keen to do, reported claims the same sentence denies or leaves unconfirmed, and questions; acts one is unable,
 only allowed ("the law allows X to ...") or eligible to do, what one doubts, worries about or warns of, orders still
 to be carried out, what an intention further up aims at ("agreed to let inspectors visit", "offered billions to buy
-..."), what it is "about time" someone did, and habits ("seldom agrees", a present "when"/"whenever" clause).
+..."), what it is "about time" someone did, and habits ("seldom agrees", a present "when"/"whenever" clause);
+what one is only "free to" do or "too weak to" do (not "too quick to blame": haste blames a done act), what is said
+of "any" thing ("any missiles fired at Syria", "any attack"), and what fabricated reports tell ("falsified reports
+of explosions that had injured Obama").
 """
 
 from __future__ import annotations
@@ -140,6 +143,8 @@ CONATIVE_VERBS = frozenset({"try", "attempt", "strive", "endeavor", "endeavour",
 # U.S.', 'anxious to crack down' (as the clause a time clause hangs on they do report: 'authorized the funds when he
 # declared an emergency').
 LEAVE_WORDS = frozenset({"authorize", "authorise", "anxious", "eligible"})
+# Adjectives of leave ('officials free to support anyone'), not the verb ('freed the hostages to go home').
+LEAVE_ADJ = frozenset({"free"})
 # Verbs of letting, whose complement in the present or future is a possibility, not an act: 'the law allows Democrats
 # to force a new vote', 'a pull-out allows the Turks to carry out operations' ('allowed Israel to carry out strikes'
 # in the past tense reports strikes that were carried out).
@@ -156,6 +161,11 @@ HEDGE_ADVERBS = frozenset(
 # Auxiliaries that open a conditional clause when they come before its subject: 'should Iran attack, ...',
 # 'had the army intervened, ...', 'were Russia to invade, ...' (a question inverts too, and is dropped as one).
 INVERTED_CONDITION_AUX = frozenset({"should", "had", "were"})
+# Words of haste or eagerness, whose excess blames an act that was done: 'was too quick to blame Assad'.
+EAGER_WORDS = frozenset({"quick", "quickly", "fast", "hasty", "hastily", "eager", "keen", "ready", "willing", "happy"})
+# Determiners of no particular thing: what is said of 'any missiles fired at Syria' or 'any attack' is a case
+# foreseen, not an event.
+ANY_WORDS = frozenset({"any", "whatever", "whichever"})
 # Verbs of warning: 'warned against overreacting' cautions, it threatens no one.
 WARNING_VERBS = frozenset({"warn", "caution"})
 # Nouns whose complement has not happened: 'the prospect of Britain exiting the EU', 'fears of an attack'.
@@ -262,6 +272,10 @@ ARRANGE_VERBS = frozenset({"negotiate", "arrange", "schedule"})
 DENIAL_VERBS = frozenset({"deny", "dispute", "refute", "contradict", "undercut", "debunk", "rebut"})
 REPORT_NOUNS = frozenset({"report", "story", "indication"})
 FALSE_ADJ = frozenset({"wrong", "false", "untrue", "inaccurate", "incorrect", "baseless", "unfounded", "groundless"})
+# Adjectives that make a report a fabrication: 'tweeted falsified reports of explosions that had injured Obama'.
+FAKE_ADJ = FALSE_ADJ | {"falsified", "fabricated", "fake", "bogus", "phony", "phoney", "fictitious", "hoax"}
+# Nouns of what is told, whose content a fake adjective denies.
+TOLD_NOUNS = REPORT_NOUNS | DOUBTED_NOUNS | {"news", "account", "claim", "tweet", "post", "video"}
 # Verbs whose object did not happen: 'averted the threatened tariffs', 'foiled an attack'.
 PREVENT_VERBS = frozenset(
     {
@@ -589,7 +603,7 @@ def read_trigger(trigger: Trigger, by_index: dict[int, Trigger], lexicon: Lexico
     mood = _trigger_mood(trigger)
     if mood.question or mood.speculative or (trigger.pos == "verb" and _habitual(token)):
         return None
-    if gov is not None and gov.lemma_.lower() in SPECULATIVE_VERBS | LEAVE_WORDS:
+    if gov is not None and (gov.lemma_.lower() in SPECULATIVE_VERBS | LEAVE_WORDS or _leave_adjective(gov)):
         return None
     if _attempt_only(trigger, anchor, gov):
         return None
@@ -724,7 +738,12 @@ def _anchor(trigger: Trigger, by_index: dict[int, Trigger], lexicon: Lexicon) ->
 def governor_mood(word: Token) -> Mood:
     """Mood of a governing word; an adjective takes its copula's ('is not ready to', 'would be willing to')."""
     if word.dep_ in {"acomp", "oprd"} and word.head.i != word.i:
-        return clause_mood(word.head)
+        mood = clause_mood(word.head)
+        # ('is "not ready" to endorse': with the words quoted, the parser hangs the negation on the adjective)
+        own = any(c.dep_ == "neg" for c in children(word))
+        return Mood(
+            mood.negated or own, mood.speculative, mood.future, mood.obligation, mood.conditional, mood.question
+        )
     return clause_mood(word)
 
 
@@ -745,6 +764,14 @@ def embedding_mood(token: Token, lexicon: Lexicon) -> Mood:
     clause = token if token.pos_ in {"VERB", "AUX"} else None
     while clause is not None and clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head  # ('... is that Russia will not discriminate and will bomb all rebel groups')
+    if clause is not None and clause.dep_ in {"acl", "relcl"} and _false_report(clause.head):
+        negated = True  # 'falsified reports of two explosions that had injured Obama'
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and _false_report(token.head.head):
+        negated = True  # 'fake news of an attack'
+    if clause is not None and clause.dep_ in {"acl", "relcl"} and _any_one(clause.head):
+        speculative = True  # 'will shoot down any missiles fired at Syria': no missile was fired
+    if token.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} and _any_one(c) for c in children(token)):
+        speculative = True  # ('any and all missiles fired at Syria', parsed as a clause of its own)
     if clause is not None and clause.dep_ == "relcl" and clause.head.lemma_.lower() in DOUBTED_NOUNS:
         # 'refused to deny claims the prime minister had reneged on a deal': a content clause the parser took for a
         # relative one (it has no relative pronoun); its conjuncts too ('suggestions that France had broken ranks
@@ -784,12 +811,17 @@ def embedding_mood(token: Token, lexicon: Lexicon) -> Mood:
         aim = came_from.dep_ in {"xcomp", "ccomp", "acl"} and not timed
         speculative = speculative or (_is_intent_word(t, lexicon) and above_direct and aim)
         left = came_from.dep_ in {"xcomp", "ccomp"} and not timed
-        speculative = speculative or (left and (t.lemma_.lower() in LEAVE_WORDS or _permission(t)))
+        speculative = speculative or (
+            left and (t.lemma_.lower() in LEAVE_WORDS or _leave_adjective(t) or _permission(t))
+        )
+        # 'was too weak to attack', 'too close for jets to drop bombs': the degree rules the act out
+        negated = negated or (is_infinitive(came_from) and _too(t))
         if t.pos_ in {"NOUN", "PROPN"}:
             negated = negated or any(c.dep_ == "det" and c.lower_ == "no" for c in children(t))
             of_head = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" else t
             # 'the prospect of Britain exiting the EU'
             asked = t.lemma_.lower() in SPECULATIVE_NOUNS or of_head.lemma_ in SPECULATIVE_NOUNS or _directive(t)
+            negated = negated or _false_report(t) or _false_report(of_head)
             # ('heeded the call to take to the streets': they did)
             speculative = speculative or (asked and not _complied_with(t))
             conditional = conditional or (t.lemma_.lower() in {"event", "case"} and t.head.lower_ == "in")
@@ -825,6 +857,33 @@ def embedding_mood(token: Token, lexicon: Lexicon) -> Mood:
         conditional = conditional or mood.conditional
         negated = negated or (mood.negated and not _is_intent_word(t, lexicon))
     return Mood(negated=negated, speculative=speculative, conditional=conditional)
+
+
+def _leave_adjective(word: Token) -> bool:
+    return word.pos_ == "ADJ" and word.lower_ in LEAVE_ADJ
+
+
+def _too(word: Token) -> bool:
+    """An adjective or adverb of excess ('too weak', 'too close to the enemy'), whose infinitive is not done."""
+    if word.lower_ in EAGER_WORDS:
+        return False
+    return word.pos_ in {"ADJ", "ADV"} and any(c.dep_ == "advmod" and c.lower_ == "too" for c in children(word))
+
+
+def _false_report(noun: Token) -> bool:
+    """A report said to be made up: 'falsified reports', 'fake news', 'a bogus claim'."""
+    if noun.lemma_.lower() not in TOLD_NOUNS:
+        return False
+    return any(c.dep_ in {"amod", "compound"} and c.lower_ in FAKE_ADJ for c in children(noun))
+
+
+def _any_one(noun: Token) -> bool:
+    """A noun of no particular thing: 'any missiles', 'whatever attack', 'any and all missiles'."""
+    if any(c.dep_ == "det" and c.lower_ in ANY_WORDS for c in children(noun)):
+        return True
+    i = noun.left_edge.i
+    doc = noun.doc
+    return i >= 2 and doc[i - 1].lower_ in {"and", "or"} and doc[i - 2].lower_ in ANY_WORDS
 
 
 def _split_evaluation(clause: Token) -> bool:
@@ -918,7 +977,10 @@ def _trigger_mood(trigger: Trigger) -> Mood:
     if any(c.dep_ == "amod" and c.lower_ in SPECULATIVE_ADJ | CHARGED_ADJ for n in hedged for c in children(n)):
         return Mood(speculative=True)  # ('the alleged use of torture')
     if any(c.dep_ == "det" and c.lower_ == "no" for c in children(token)):
-        return Mood(negated=True)  # 'no cease-fire
+        return Mood(negated=True)  # 'no cease-fire'
+    if _any_one(token):
+        return Mood(speculative=True)  # 'any attack on Iran would be met with force'
+
     if token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in PREVENT_VERBS | END_VERBS:
         # 'averted Trump's threatened imposition of tariffs', 'promised to end the war in Iraq'
         return Mood(negated=True)
