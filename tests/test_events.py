@@ -2002,3 +2002,23 @@ def test_the_noun_of_a_relative_clause_without_object_is_its_object():
     assert ("112", "TUR", "GRC") in accused and ("112", "TUR", "RUS") not in accused, accused
     fought = _dyads("The Kurdish rebels the Turkish army is fighting have lost ground.")
     assert [d for d in fought if d[0][:2] == "19" and d[1] == "TUR"], fought
+
+
+@pytest.mark.slow
+def test_a_show_of_force_is_aimed_only_at_a_country_its_own_clause_names():
+    tests = _dyads("Tensions with Japan have risen sharply this year. North Korea has conducted six missile tests.")
+    assert ("150", "PRK", "JPN") not in tests and [d for d in tests if d[:2] == ("150", "PRK")], tests
+    drills = _dyads("Relations with Turkey have soured. Greece has held large naval exercises.")
+    assert ("150", "GRC", "TUR") not in drills, drills
+    assert ("150", "GRC", "TUR") in _dyads("Greece held naval exercises near Turkey.")
+
+
+@pytest.mark.slow
+def test_a_demand_is_not_addressed_to_the_country_of_the_sentence_before():
+    controls = _dyads(
+        "Thousands of migrants from Honduras reached the border. The Mexican governor called for stricter controls."
+    )
+    assert ("100", "MEX", "HND") not in controls and [d for d in controls if d[:2] == ("100", "MEX")], controls
+    dams = _dyads("Severe floods hit parts of Bangladesh last week. An Indian opposition leader called for more dams.")
+    assert ("100", "IND", "BGD") not in dams, dams
+    assert ("100", "SAU", "IRN") in _dyads("The Saudi foreign minister demanded a swift answer from Iran.")
