@@ -2127,3 +2127,23 @@ def test_a_quoted_not_ready_is_still_a_refusal():
     quoted = _dyads('The German chancellor has said she is "not ready" to endorse the French president.')
     assert quoted == _dyads("The German chancellor has said she is not ready to endorse the French president.")
     assert not [d for d in quoted if d[0][:2] == "03"], quoted
+
+
+@pytest.mark.slow
+def test_a_show_of_force_is_aimed_only_at_a_country_its_own_clause_names():
+    tests = _dyads("Tensions with Japan have risen sharply this year. North Korea has conducted six missile tests.")
+    assert ("150", "PRK", "JPN") not in tests and [d for d in tests if d[:2] == ("150", "PRK")], tests
+    drills = _dyads("Relations with Turkey have soured. Greece has held large naval exercises.")
+    assert ("150", "GRC", "TUR") not in drills, drills
+    assert ("150", "GRC", "TUR") in _dyads("Greece held naval exercises near Turkey.")
+
+
+@pytest.mark.slow
+def test_a_demand_is_not_addressed_to_the_country_of_the_sentence_before():
+    controls = _dyads(
+        "Thousands of migrants from Honduras reached the border. The Mexican governor called for stricter controls."
+    )
+    assert ("100", "MEX", "HND") not in controls and [d for d in controls if d[:2] == ("100", "MEX")], controls
+    dams = _dyads("Severe floods hit parts of Bangladesh last week. An Indian opposition leader called for more dams.")
+    assert ("100", "IND", "BGD") not in dams, dams
+    assert ("100", "SAU", "IRN") in _dyads("The Saudi foreign minister demanded a swift answer from Iran.")

@@ -248,6 +248,11 @@ OWNED_THINGS = frozenset(
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 ANTECEDENT_WINDOW = 300
 COERCE_CODE = "170"
+# A show of force (exercises, tests, deployments, alerts) or a demand is aimed only at a country its own clause names:
+# the one the sentence before names is mostly the backdrop ('... amid tensions with Seoul. North Korea has conducted
+# five nuclear tests', '... refugees from Syria. Trump called for a ban on Muslims'); tests are aimed at no one, and
+# calls for a policy at whoever is to adopt it, at home more often than not.
+OWN_CLAUSE_PREFIXES = ("15", DEMAND_ROOT)
 ABSENT_TARGET_PREFIXES = ("02", "03", "087", "10", "12", "13", "15", "17", "18", "19", "20")
 # Appeals, promises, demands, rejections, threats and retreats are addressed to someone: with no one named, the one
 # other party the sentence names ...
@@ -1210,7 +1215,7 @@ def _targets(c: _Candidate, args: Args, source: ResolvedActor, ctx: _Context) ->
     if c.code.startswith(ABSENT_TARGET_PREFIXES) and not vague and not c.done_to and c.acted:
         # the one other country the clause names, when there is one ('threatened to back away from the summit
         # with the U.S.', 'withdrew from the Iran nuclear deal'), else nobody
-        implied = _implied_target(c.head, source, args, ctx, previous=True)
+        implied = _implied_target(c.head, source, args, ctx, previous=not c.code.startswith(OWN_CLAUSE_PREFIXES))
         if implied is not None:
             return [implied], "implied"
         party = _one_other_party(c, source, args, ctx)
