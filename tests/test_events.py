@@ -2147,3 +2147,44 @@ def test_a_demand_is_not_addressed_to_the_country_of_the_sentence_before():
     dams = _dyads("Severe floods hit parts of Bangladesh last week. An Indian opposition leader called for more dams.")
     assert ("100", "IND", "BGD") not in dams, dams
     assert ("100", "SAU", "IRN") in _dyads("The Saudi foreign minister demanded a swift answer from Iran.")
+
+
+@pytest.mark.slow
+def test_crowds_and_protesters_use_force_at_home_when_the_passage_names_no_other_country():
+    assert ("180", "EGY", "EGY") in _dyads(
+        "In Alexandria, Egyptian crowds attacked worshippers coming out of a mosque."
+    )
+    assert ("171", "EGY", "EGY") in _dyads("Egyptian protesters burned offices of the movement in three cities.")
+    # not when the passage names another country, nor pirates, who prey on anyone
+    visit = _dyads("Egyptian protesters burned offices of the movement, days after the Qatari emir's visit.")
+    assert ("171", "EGY", "EGY") not in visit, visit
+    pirates = _dyads("Somali pirates attacked fewer ships this year.")
+    assert ("180", "SOM", "SOM") not in pirates, pirates
+
+
+@pytest.mark.slow
+def test_a_local_community_a_party_camp_or_a_deals_members_make_no_foreign_affair():
+    pledged = _dyads(
+        "U.S. Senator John Smith met local leaders and pledged to promote the kinds of changes that will prevent"
+        " this from happening to other families and other communities."
+    )
+    assert ("030", "USA", "USA") in pledged, pledged
+    assert ("100", "USA", "USA") in _dyads(
+        "U.S. Senator John Smith, who pushed for the plank on the Republican side, won."
+    )
+    asked = _dyads(
+        "The U.S. Congress asked the federal agency to assess the impact of a trade deal involving the United States"
+        " and 11 other countries."
+    )
+    assert ("020", "USA", "USA") in asked, asked
+    # the international community and both sides of a conflict are still abroad
+    world = _dyads("U.S. Senator John Smith urged the international community to act.")
+    assert ("020", "USA", "USA") not in world, world
+    sides = _dyads("U.S. Secretary John Smith urged both sides to honour the truce.")
+    assert not [d for d in sides if d[2] == "USA"], sides
+
+
+@pytest.mark.slow
+def test_the_press_refusing_or_demanding_with_no_one_named_addresses_its_own_country():
+    assert ("120", "USA", "USA") in _dyads("American broadcasters refused to air the campaign's advertisement.")
+    assert ("1053", "USA", "USA") in _dyads("U.S. journalists demanded the release of the documents.")

@@ -18,11 +18,13 @@ chemical weapons in the civil war'); for material acts on a named object that ne
 sanctions: 'suspended the application of Section 907') by a state, the document's one dominant other country,
 with low confidence and `inferred` set; for an appeal, promise, demand, refusal, threat or retreat that names no
 one, the one other country its clause (or the sentence before) places, else the one other party its sentence names
-('the Chinese requested more help' from the U.S. organisations just named), else, by a state's politicians in a
+('the Chinese requested more help' from the U.S. organisations just named), else, by a state's politicians or press in a
 passage naming no other country and not on a matter between states ('called for calm', 'urged both sides'), their
 own country: domestic politics ('the president asked for $5 billion', 'Democrats refused to fund the wall'), with low
-confidence, replaced by the same act with its target named later in the article; for force or coercion by a
-country's police that names no one, in a passage naming no other country, their own ('police stormed the campus');
+confidence, replaced by the same act with its target named later in the article (a party camp, 'other communities' or
+the members of a deal asked for are no matter between states); for force or coercion by a country's police, crowds,
+protesters, students or local armed groups that names no one, in a passage naming no other country, their own
+('police stormed the campus', 'protesters burned the party's offices');
 otherwise, when the sentence names
 no target at all and the act means something alone ('threatened to retaliate', 'launched airstrikes'), an absent
 target (country '---', empty span at the trigger), as GDELT leaves Actor2 empty. A promised or threatened domestic
@@ -232,6 +234,9 @@ WHERE_PREPS = INSIDE | {"at", "across", "throughout", "around"}  # where an act 
 # Armed groups that are not a state's forces: their attack at home is on their own country ('militants attacked a
 # checkpoint in Kunduz').
 NON_STATE_ARMED = frozenset({"REB", "UAF", "RAD"})  # (pirates and gangs prey on anyone: not CRM)
+# Who uses force and coercion in their own country when the passage names no other: police, crowds, protesters,
+# students, workers, local armed groups.
+HOME_FORCE_SECTORS = NON_STATE_ARMED | {"COP", "CVL", "OPP", "EDU", "LAB", "AGR"}
 # Acts that say something even when nobody is named as their target ('demanded elections', 'threatened to
 # retaliate', 'launched airstrikes', 'declared a ceasefire', 'is ready to contribute troops'); visits, talks, bare
 # promises, criticism, aid or sanctions without a target say too little.
@@ -276,7 +281,7 @@ FOREIGN_AFFAIRS = frozenset(
 FOREIGNERS = frozenset({"caravan", "migrant", "immigrant", "refugee", "foreigner", "alien", "asylum-seeker"})
 STATE_NAMES = frozenset({"country", "capital"})  # a state named as such, not its people or its offices
 WORLD_WORDS = frozenset({"world", "nation", "country", "state", "community"})
-DOMESTIC_SECTORS = frozenset({None, "GOV", "LEG", "JUD", "PTY", "OPP", "CVL", "LAB", "EDU", "BUS", "AGR"})
+DOMESTIC_SECTORS = frozenset({None, "GOV", "LEG", "JUD", "PTY", "OPP", "CVL", "LAB", "EDU", "BUS", "AGR", "MED"})
 # Bare refusals, promises, warnings and requests ('declined to rule', 'promised that ...', 'warned that ...', 'will
 # request an analysis') say too little without a target.
 VAGUE_CODES = frozenset({"020", "030", "120", "130"})
@@ -1230,9 +1235,14 @@ def _targets(c: _Candidate, args: Args, source: ResolvedActor, ctx: _Context) ->
 
 
 def _police_at_home(c: _Candidate, source: ResolvedActor, ctx: _Context) -> bool:
-    """A country's police use force and coercion at home: with no one named and no other country in the passage,
-    what they storm, raid or seize is their own country's ('police stormed the campus', 'the FBI seized records')."""
-    if c.code[:2] not in {COERCE_ROOT, ASSAULT_ROOT, FIGHT_ROOT} or c.framed or source.actor.sector != "COP":
+    """A country's police, and its crowds, protesters, students and local armed groups, use force and coercion at
+    home: with no one named and no other country in the passage, what they storm, raid, seize, burn or attack is
+    their own country's ('police stormed the campus', 'the FBI seized records', 'protesters burned the party's
+    offices', 'crowds attacked worshippers leaving a mosque'). Not pirates and gangs, who prey on anyone, nor
+    politicians, whose attacks are words, nor armies, which fight abroad as often as at home."""
+    if c.code[:2] not in {COERCE_ROOT, ASSAULT_ROOT, FIGHT_ROOT} or c.framed:
+        return False
+    if source.actor.sector not in HOME_FORCE_SECTORS or source.actor.kind == "person":
         return False
     return _is_country(source, ctx) and not _passage_countries(c.head, ctx.actors) - {source.actor.country}
 
@@ -1302,15 +1312,35 @@ def _about_foreign_affairs(head: Token) -> bool:
         return True
     subjects = {t.i for s in children(head) if s.dep_ in {"nsubj", "nsubjpass"} for t in s.subtree}
     asked = [t for t in head.subtree if t.i not in subjects]
-    if any(t.lemma_.lower() in FOREIGN_AFFAIRS for t in asked):
+    # ('the item on the Republican side' is one camp of a country's politics: only 'both sides' are a conflict's)
+    if any(t.lemma_.lower() in FOREIGN_AFFAIRS and t.lower_ != "side" for t in asked):
         return True
     if _done_to_foreigners(head):
         return True
     addressed = [c for c in children(head) if c.dep_ == "dobj"]
     addressed += [o for p in children(head) if p.dep_ == "prep" and p.lower_ == "on" for o in children(p)]
-    # 'other nations', 'all countries': others than the speaker's own
-    others = [t for t in asked if any(m.lower_ in {"other", "all"} for m in children(t))]
-    return any(t.lemma_.lower() in WORLD_WORDS for t in addressed + others)
+    # 'other nations', 'all countries': others than the speaker's own, when they are asked to act ('called for
+    # adherence to the law by other nations'), not those a clause describing the thing asked for names ('pledged
+    # changes that will prevent this from happening to other communities', 'a deal involving 11 other countries')
+    asked_to_act = [t for t in asked if not _described(t, head)]
+    others = [t for t in asked_to_act if any(m.lower_ in {"other", "all"} for m in children(t))]
+    return any(t.lemma_.lower() in WORLD_WORDS and not _a_local_community(t) for t in addressed + others)
+
+
+def _a_local_community(token: Token) -> bool:
+    """A community that is not the international one: 'other communities', 'the LGBT community' are a country's own
+    people; only 'the international (world, global) community' is the world."""
+    worldwide = {"international", "world", "global"}
+    return token.lemma_.lower() == "community" and not any(m.lower_ in worldwide for m in children(token))
+
+
+def _described(token: Token, head: Token) -> bool:
+    """The token (in head's subtree) is inside a relative or participial clause that describes a noun below `head`."""
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ in {"relcl", "acl"}:
+            return True
+        token = token.head
+    return False
 
 
 def _done_to_foreigners(head: Token) -> bool:
