@@ -14,7 +14,9 @@ spaCy's NER proposes candidates; the knowledge base decides. The cascade for a p
 Persons the text gives no country get one, in order, from: a title or apposition; the leaders table
 (data/actors/leaders.yaml: heads of state and government with dated terms, so "Putin" is Russian and, on the
 article's date, its president); the dateline, for commentators ("political analyst X"); the document's only
-country, for holders of state roles ("President Museveni" in an article that names no country but Uganda).
+country, for holders of state roles ("President Museveni" in an article that names no country but Uganda). A
+listed leader keeps the table's state even against a title or apposition naming another (a misread phrase), and an
+apposition counts only when it hangs on the name or is closed by a comma.
 An envoy "to X" ("Ambassador to the United Nations X") is never X's: a nationality written before the role, else
 the article's dominant country, else none.
 """
@@ -74,6 +76,7 @@ BACKING_WORDS |= {"directed", "controlled"}  # 'Moscow-directed secessionists' a
 TITLE_PREPOSITIONS = {"of", "for"}  # inside a title ('Secretary of State', 'Minister for Europe'); others end it
 ACCREDITED_WORDS = {"ambassador", "representative"}  # 'the UN ambassador' is some country's ambassador to the UN
 DEFINITE = {"the", "this", "that"}
+DASHES = frozenset({"-", "–", "—", "--"})
 LANGUAGE_WORDS = frozenset({"language", "speaking", "speaker", "speakers", "medium"})
 # Occasions named after a person, which a later 'he' does not continue: 'The Putin meeting is the highlight ...'
 OCCASION_NOUNS = frozenset(
@@ -606,6 +609,7 @@ def find_actors(
     """
     actors = DocActors(doc, kb, default_country=default_country)
     _mark_kb_hits(actors, matcher)
+    _localise_parties(actors)
     actors.lone_country = _lone_country(actors)
     _mark_persons(actors)
     _apply_leaders(actors, published)
@@ -646,12 +650,49 @@ def _mark_kb_hits(actors: DocActors, matcher: PhraseMatcher) -> None:
             continue
         if entry.kind in PLACE_NAME_KINDS and all(i in in_names for i in range(start, end)):
             continue  # 'Lisa Monaco', 'Chad Wolf': part of a person's name, not the country
+        if entry.ambiguous and entry.kind == "country" and _given_name(actors.kb, doc, end):
+            continue  # 'Chad Olsen' in a list of names the NER did not tag: a given name
         if entry.kind == "demonym" and _names_language(doc, end):
             continue  # 'the Spanish-language network', 'French-speaking Africa': a language, not a nation
         taken.update(range(start, end))
         span = doc[start:end]
         for i in range(start, end):
             actors.kb_hits[i] = (span, entry)
+
+
+def _localise_parties(actors: DocActors) -> None:
+    """'Republican Francois Fillon' in a story about France, 'the Conservatives' in one about Canada: a party name
+    that parties of several countries share names the party of the country the text is about, where that country
+    has a party of that name; elsewhere the one the name is best known for ('Republicans' in a story about Mexico's
+    border are still the US party)."""
+    shared = shared_party_names()
+    home: str | None = None
+    for i, (span, entry) in list(actors.kb_hits.items()):
+        if entry.kind != "group" or entry.alias.casefold() not in shared:
+            continue
+        if home is None:
+            home = actors.dominant_country() or ""
+        local = shared[entry.alias.casefold()].get(home)
+        if local is not None and local.country != entry.country:
+            actors.kb_hits[i] = (span, local)
+
+
+def _given_name(kb: KnowledgeBase, doc: Doc, end: int) -> bool:
+    """A country name that is also a given name ('Chad', 'Jordan', 'Georgia') is one when a capitalised proper noun
+    that is no title and names nothing follows it ('Chad Olsen', even where the NER calls it an organisation), but
+    not 'Jordan King Abdullah' (a title the knowledge base knows) nor 'Israel Friday' (a date)."""
+    toks = tokens(doc)
+    if end >= len(toks):
+        return False
+    nxt = toks[end]
+    return (
+        nxt.pos_ == "PROPN"
+        and nxt.text[:1].isupper()
+        and not nxt.text.isupper()
+        and kb.sector(nxt.text) is None
+        and kb.lookup(nxt.text) is None
+        and nxt.ent_type_ in {"PERSON", "ORG", ""}  # not 'Israel Friday reimposed ...'
+    )
 
 
 def _names_language(doc: Doc, end: int) -> bool:
@@ -766,8 +807,7 @@ def _apply_leaders(actors: DocActors, published: str | None) -> None:
     """Persons named in the leaders table get its country, and its role on the article's date if none is written."""
     table = leaders()
     for actor in actors.actors.values():
-        # the dateline is a guess for commentators ('political analyst X'); the table knows its leaders better
-        if actor.kind != "person" or (actor.country not in {UNKNOWN, ""} and actor.inferred_from != "dateline"):
+        if actor.kind != "person":
             continue
         candidates = table.get(actor.name.casefold())
         if not candidates:
@@ -775,12 +815,24 @@ def _apply_leaders(actors: DocActors, published: str | None) -> None:
         # one alias may name several people ('Bush'): the one in office on the day, else the first listed
         dated = [(leader, *leader.on(published)) for leader in candidates]
         _leader, country, term = next((d for d in dated if d[2] is not None), dated[0])
+        # the dateline is a guess for commentators ('political analyst X'); the table knows its leaders better
+        if actor.country not in {UNKNOWN, ""} and actor.inferred_from != "dateline":
+            if actor.country == country or not (_is_state(actors.kb, actor.country) and _is_state(actors.kb, country)):
+                continue
+            # a written title or apposition that makes a state's leader another state's misread the words around
+            # the name ('Assad, closer than the Russian leader would like'): a leader's nationality does not change
+            actor.role, actor.sector, actor.inferred_from = None, None, None
         if actor.role is None and term is not None:
             _set_role(actor, term.role, term.sector, country, "leaders")
         else:
             actor.country = country
             actor.code = country + (actor.sector or "")
             actor.inferred_from = actor.inferred_from or "leaders"
+
+
+def _is_state(kb: KnowledgeBase, code: str) -> bool:
+    entry = kb.lookup(kb.country_name(code) or "")
+    return entry is not None and entry.kind == "country"
 
 
 def _apply_lone_country(actors: DocActors) -> None:
@@ -923,6 +975,8 @@ def _title_of(actors: DocActors, span: Span) -> _Title:
         t = toks[j]
         if t.pos_ in STOP_POS and t.text not in {"-", "–"} and t.dep_ != "amod":  # 'Jordan's visiting King X'
             break
+        if t.text in DASHES and t.whitespace_ and j > 0 and toks[j - 1].whitespace_:
+            break  # a dash set off by spaces ends a clause ('linked to Russian spies - Mr. X'), unlike 'pro-Western'
         if t.i in actors.token_actor:
             break
         if t.lower_ == "to" and not role_tokens and j > lowest and kb.sector(toks[j - 1].text) is not None:
@@ -980,6 +1034,12 @@ def _described_by_head(actors: DocActors, span: Span) -> _Title | None:
     head = root.head
     if head.i >= span.start or head.pos_ not in {"NOUN", "PROPN"}:
         return None
+    toks = tokens(span.doc)
+    before = span.start - 1
+    while before > head.i and toks[before].lower_.rstrip(".") in HONORIFIC_GENDER:
+        before -= 1  # 'Mr.' is not part of the name the NER found
+    if toks[before].text in DASHES and (span.end >= len(toks) or toks[span.end].text not in DASHES):
+        return None  # 'linked to Russian spies - Mr. X and Mr. Y face ...': an unclosed dash ends a clause
     phrase = " ".join(t.text for t in head.lefts if t.dep_ in {"compound", "amod"}) + " " + head.text
     word = actors.kb.sector(phrase.strip()) or actors.kb.sector(head.text)
     if word is None:
@@ -1022,14 +1082,18 @@ def _apposition(actors: DocActors, span: Span) -> _Title:
             continue
         if hit is not None and country is None:
             country = hit[1].country
-        word = actors.kb.sector(t.text)
+        word = actors.kb.sector(t.text) if hit is None else None  # 'Union' in 'the European Union' is no role
         if word is not None and sector is None and t.pos_ in {"NOUN", "PROPN"}:
             role_tokens = [x for x in doc[t.i - 2 : t.i] if x.pos_ == "ADJ" and actors.kb_hits.get(x.i) is None]
             role_tokens.append(t)
             sector = word.sector
+    closed = last is not None and last.i + 1 < len(doc) and doc[last.i + 1].text == ","
+    if role_tokens and not closed and not any(span.start <= a.i < span.end for a in role_tokens[-1].ancestors):
+        # 'Assad, perhaps tighter than the Russian leader wants', 'Lavrov, State Department officials said': a
+        # comma after a name opens an apposition only when the phrase hangs on the name or is closed by a comma
+        return _Title()
     if role_tokens:
         return _Title(_role_text(role_tokens), sector, country, "apposition", tuple(role_tokens), post)
-    closed = last is not None and last.i + 1 < len(doc) and doc[last.i + 1].text == ","
     if country is not None and closed and last.dep_ == "appos" and doc[span.end + 1].lower_ in {"the", "a", "an"}:
         return _Title(country=country, via="apposition")  # a title the sector words do not know ('Coordinator')
     return _Title()
@@ -1161,6 +1225,7 @@ class _GroupRow(BaseModel):
     country: str = Field(pattern=r"^[A-Z]{3}$")
     sector: str = Field(pattern=r"^[A-Z]{3}$")
     aliases: list[str] = []
+    shared: list[str] = []  # names another country's party is known by first ('Republicans', 'Conservatives')
 
 
 class _TermRow(BaseModel):
@@ -1225,6 +1290,18 @@ def armed_groups() -> dict[str, KBEntry]:
         for row in _load_rows(DATA_DIR / name, _GroupRow):
             for alias in (row.name, *row.aliases):
                 out[alias] = KBEntry(row.name, row.country, row.sector, "group", alias, row.country + row.sector)
+    return out
+
+
+@lru_cache(maxsize=1)
+def shared_party_names() -> dict[str, dict[str, KBEntry]]:
+    """Folded name -> {country: entry} for party names several countries' parties go by (parties.yaml `shared`):
+    'Republicans' is first the US party, but in a story about France it is France's."""
+    out: dict[str, dict[str, KBEntry]] = {}
+    for row in _load_rows(DATA_DIR / "parties.yaml", _GroupRow):
+        for alias in row.shared:
+            entry = KBEntry(row.name, row.country, row.sector, "group", alias, row.country + row.sector)
+            out.setdefault(alias.casefold(), {})[row.country] = entry
     return out
 
 
