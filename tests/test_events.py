@@ -2040,7 +2040,7 @@ def test_a_won_contest_is_no_arrest_and_credit_given_is_praise():
     assert "173" not in _codes("The Mexican president has effectively locked up the nomination of his party.")
     assert ("173", "FRA", "DZA") in _dyads("French police locked up three Algerian activists.")
     credit = _dyads("The Ohio senator gave the Mexican president some credit for the deal.")
-    assert ("051", "MEX", "MEX") in credit and not [d for d in credit if d[0][:2] == "07"], credit
+    assert ("051", "USA", "MEX") in credit and not [d for d in credit if d[0][:2] == "07"], credit
 
 
 @pytest.mark.slow
