@@ -2188,3 +2188,10 @@ def test_a_local_community_a_party_camp_or_a_deals_members_make_no_foreign_affai
 def test_the_press_refusing_or_demanding_with_no_one_named_addresses_its_own_country():
     assert ("120", "USA", "USA") in _dyads("American broadcasters refused to air the campaign's advertisement.")
     assert ("1053", "USA", "USA") in _dyads("U.S. journalists demanded the release of the documents.")
+
+
+@pytest.mark.slow
+def test_a_region_named_on_the_event_noun_is_where_it_happened_not_who_did_it():
+    assert not _dyads("The senator spoke at an Ohio rally on Tuesday.")
+    assert not _dyads("Thousands of supporters attended a Nevada rally for the governor.")
+    assert ("141", "PSE", "ISR") in _dyads("Thousands of Palestinians joined a Gaza rally against Israel.")

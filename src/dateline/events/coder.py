@@ -1725,6 +1725,8 @@ def _add_event(
         code = ctx.lexicon.military_code(code)  # 'Turkey launched its assault', 'the Iranian attacks'
     elif _unconventional(c.head, code, source):
         code = "180"  # 'gunmen opened fire on worshippers', 'terrorists struck at a market': an assault, no battle
+    if _names_the_site(c.head, source, ctx):
+        return  # 'a Florida rally', 'the Texas shooting': the region named on the act is where, not who
     if code == "141" and c.head.lemma_.lower() == "rally" and _holds_own_rally(source):
         return  # 'Mr. Trump held a rally in Ohio': a campaign event, no protest
     if code[:2] == "14" and _celebrates(c.head):
@@ -1978,6 +1980,22 @@ def _gives_way_to_another_trip(head: Token) -> bool:
         c.dep_ in {"advcl", "xcomp"} and is_infinitive(c) and c.lemma_.lower() in ELSEWHERE_VERBS
         for c in children(head)
     )
+
+
+def _names_the_site(head: Token, source: ResolvedActor, ctx: _Context) -> bool:
+    """A region (a state or province, not a country, capital or people) that modifies the event noun names where it
+    happened ('told a North Carolina rally', 'the Ohio primary'): 'a Palestinian rally' or 'Moscow's offensive' still
+    name who acts."""
+    span = ctx.doc.char_span(*source.span, alignment_mode="expand")
+    if span is None or len(span) == 0 or head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    hit = ctx.actors.kb_hits.get(span.start)
+    if hit is None or hit[1].kind != "place":
+        return False
+    token = span.root
+    while token.dep_ == "compound" and token.head.i != head.i and token.head.i != token.i:
+        token = token.head  # ('a North Carolina rally': the phrase's last word hangs on the noun)
+    return token.head.i == head.i and token.dep_ in {"compound", "amod", "nmod"}
 
 
 def _holds_own_rally(source: ResolvedActor) -> bool:
