@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -203,7 +204,8 @@ def test_search_finds_and_marks(page, server):
 def test_paste_an_article_and_see_its_analysis(page, server):
     page.goto(server + "/analyze")
     page.locator("#analyze-example").click()
-    page.wait_for_function("document.getElementById('analyze-text').value.length > 1000")
+    # (not page.wait_for_function: when it has to poll, it evaluates in the page, which the CSP forbids)
+    sync_api.expect(page.locator("#analyze-text")).to_have_value(re.compile(r".{1000,}", re.DOTALL))
     page.locator("#analyze-submit").click()
     page.wait_for_selector("#analyze-result #article-text", timeout=90_000)  # the model may still be loading
     result = page.locator("#analyze-result")
