@@ -88,7 +88,7 @@ from .modality import (
     reported_demand,
     support_verb,
 )
-from .triggers import Trigger, find_triggers, is_infinitive
+from .triggers import Trigger, find_triggers, is_infinitive, of_objects
 
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 FALLBACK_ROOTS = frozenset({"06", "07", "08", "16"})  # material acts that always have a recipient
@@ -573,7 +573,7 @@ def _addressees(verb: Token) -> set[str]:
     preps = [c for c in children(verb) if c.dep_ == "prep" and c.lower_ in {"on", "upon", "to"}]
     objects = [o for p in preps for o in children(p) if o.dep_ == "pobj"]
     # ('a wide swath of voters': the measure names the audience in its 'of' phrase)
-    objects += [g for o in objects for p in children(o) if p.lower_ == "of" for g in children(p) if g.dep_ == "pobj"]
+    objects += [g for o in objects for g in of_objects(o)]
     return {o.lemma_.lower() for o in objects}
 
 
@@ -1545,9 +1545,7 @@ def _on_own_people(c: _Candidate, source: ResolvedActor, ctx: _Context) -> bool:
     villagers'; not the means of an act aimed abroad ('authorized to attack the U.S. using nuclear weapons')."""
     if c.code[:2] != MASS_VIOLENCE or source.actor.sector not in STATE_SECTORS or not _is_country(source, ctx):
         return False
-    verb = c.head
-    while verb.pos_ not in {"VERB", "AUX"} and verb.dep_ != "ROOT" and verb.head.i != verb.i:
-        verb = verb.head
+    verb = _clause_verb(c.head)
     if verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG":
         verb = verb.head
     reporters = _attributions(ctx.doc, *sentence_range(c.head))
@@ -1669,12 +1667,18 @@ def _within(span: Span, chars: tuple[int, int]) -> bool:
     return chars[0] <= span.start_char and span.end_char <= chars[1]
 
 
-def _clause_places(head: Token, actors: DocActors) -> list[tuple[str, tuple[Span, KBEntry]]]:
-    """Countries, capitals and demonyms in the clause of an act, each with the preposition it hangs on ('' if
-    none), in text order; attributions are not part of the clause ('..., a U.S. official said', 'according to')."""
+def _clause_verb(head: Token) -> Token:
+    """The verb whose clause tells of the act: the trigger itself, or the verb its noun phrase hangs on."""
     verb = head
     while verb.pos_ not in {"VERB", "AUX"} and verb.dep_ != "ROOT" and verb.head.i != verb.i:
         verb = verb.head
+    return verb
+
+
+def _clause_places(head: Token, actors: DocActors) -> list[tuple[str, tuple[Span, KBEntry]]]:
+    """Countries, capitals and demonyms in the clause of an act, each with the preposition it hangs on ('' if
+    none), in text order; attributions are not part of the clause ('..., a U.S. official said', 'according to')."""
+    verb = _clause_verb(head)
     skipped: set[int] = set()
     for child in children(verb):
         speech = child.lemma_.lower() in SPEECH_VERBS and child.dep_ in {"parataxis", "advcl", "conj", "ccomp"}
@@ -2081,7 +2085,7 @@ def _verbal_attack(c: _Candidate, source: ResolvedActor, target: ResolvedActor) 
         return False
     objects = [o for o in children(c.head) if o.dep_ == "dobj"]
     # ('attacked dozens of churches', 'attacked their own mockup of the plant')
-    objects += [g for o in objects for p in children(o) if p.lower_ == "of" for g in children(p) if g.dep_ == "pobj"]
+    objects += [g for o in objects for g in of_objects(o)]
     if any(o.lemma_.lower() in BUILDINGS for o in objects):
         return False  # 'supporters attacked churches': buildings are attacked with force
     owned = {o.lemma_.lower() for o in objects if o.lemma_.lower() in OWNED_THINGS}

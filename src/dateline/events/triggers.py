@@ -365,11 +365,12 @@ def _unwanted_object(token: Token, pattern: Pattern, lexicon: Lexicon) -> bool:
     for obj in objects:  # ('sent ships, tanks and troops': the list grows as it is read)
         objects += [c for c in children(obj) if c.dep_ in {"conj", "appos"}]
     # ('hosts thousands of U.S. troops')
-    objects += [g for o in objects if o.lemma_.lower() in LIGHT_NOUNS or o.like_num for g in _of_objects(o)]
+    objects += [g for o in objects if o.lemma_.lower() in LIGHT_NOUNS or o.like_num for g in of_objects(o)]
     return any(_fills(o, name, lexicon) for o in objects for name in pattern.absent_synsets)
 
 
-def _of_objects(noun: Token) -> list[Token]:
+def of_objects(noun: Token) -> list[Token]:
+    """What a noun's 'of' phrase names ('dozens of churches', 'thousands of U.S. troops')."""
     return [g for p in children(noun) if p.dep_ == "prep" and p.lower_ == "of" for g in children(p) if g.dep_ == "pobj"]
 
 
