@@ -454,3 +454,11 @@ def test_a_country_name_before_a_surname_is_a_given_name():
 @pytest.mark.slow
 def test_is_fighters_are_the_islamic_state():
     assert _codes("Hundreds of IS fighters attacked the town.") == {"Islamic State": "IMGREB"}
+
+
+@pytest.mark.slow
+def test_a_sector_word_is_read_with_the_compound_before_it():
+    # 'general' alone is an officer, but an attorney general is a government office
+    codes = _codes("The Ohio attorney general sued the drug maker.")
+    assert [code for name, code in codes.items() if "attorney general" in name] == ["USAGOV"]
+    assert "USAMIL" not in codes.values()

@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from ..errors import DataFileError
 from ..model import Actor
 from ..tokens import children, doc_text, head, sentence_root, sentence_start, span_text, tokens, with_pos
-from .kb import DATA_DIR, KBEntry, KnowledgeBase
+from .kb import DATA_DIR, KBEntry, KnowledgeBase, SectorWord
 
 PLACE_NAME_KINDS = frozenset({"country", "capital", "place"})  # knowledge-base entries a person may be named after
 # Agreements and meetings named after the city they were made in ('the Paris agreement', 'the Minsk accords')
@@ -474,7 +474,7 @@ class DocActors:
 
     def coordinated_groups(self, token: Token) -> list[ResolvedActor]:
         """'Hungarian and Romanian officials': besides the first country's group, one per coordinated adjective."""
-        sector = self.kb.sector(token.text) if token.pos_ in {"NOUN", "PROPN"} else None
+        sector = head_sector_word(self.kb, token) if token.pos_ in {"NOUN", "PROPN"} else None
         out: list[ResolvedActor] = []
         for mod in (c for c in children(token) if c.dep_ in {"amod", "compound", "nmod"} and c.i in self.kb_hits):
             for conj in (c for c in children(mod) if c.dep_ == "conj" and c.i in self.kb_hits):
@@ -505,7 +505,7 @@ class DocActors:
         if hit is not None:  # a word inside a knowledge-base name ("People" in "Democratic People's Republic")
             span, entry = hit
             return ResolvedActor(self._entity_actor(entry), _char_span(span), entry.kind)
-        sector = self.kb.sector(token.text)
+        sector = head_sector_word(self.kb, token)
         if sector is not None and token.pos_ in {"NOUN", "PROPN"} and not self.regional(token):
             country = self._country_modifier(token)
             if country is not None and country.kind == "group":
@@ -586,9 +586,13 @@ class DocActors:
 
     def _group(self, token: Token, sector: str | None, country: KBEntry) -> Actor:
         code = country.country + (sector or "")
-        name = f"{self.kb.country_name(country.country) or country.name} {token.text}"
+        word = head_sector_word(self.kb, token)
+        phrase = word.phrase if word is not None and " " in word.phrase else None  # 'attorney general'
+        name = f"{self.kb.country_name(country.country) or country.name} {phrase or token.text}"
         key = f"group:{code}:{token.lemma_.lower()}"
-        actor = Actor(name, code, country.country, sector, role=token.lemma_, kind="group", inferred_from="sector")
+        actor = Actor(
+            name, code, country.country, sector, role=phrase or token.lemma_, kind="group", inferred_from="sector"
+        )
         return self._add(actor, key, _np(token))
 
 
@@ -1104,11 +1108,24 @@ def _role_text(tokens: list[Token]) -> str:
     return text[:1].upper() + text[1:] if tokens[-1].pos_ == "PROPN" or tokens[-1].text[:1].isupper() else text
 
 
+def head_sector_word(kb: KnowledgeBase, token: Token) -> SectorWord | None:
+    """The sector word a noun heads, read with the compound nouns right before it: 'attorney general' is a
+    government office, though 'general' alone is an officer."""
+    start = token.i
+    while start > 0 and token.doc[start - 1].dep_ == "compound" and token.doc[start - 1].head.i == token.i:
+        start -= 1
+    for first in range(start, token.i):
+        found = kb.sector(span_text(token.doc, first, token.i + 1))
+        if found is not None:
+            return found
+    return kb.sector(token.text)
+
+
 def _mark_groups(actors: DocActors) -> None:
     for t in with_pos(actors.doc, ["NOUN", "PROPN"]):
         if t.i in actors.token_actor or t.i in actors.kb_hits:
             continue
-        sector = actors.kb.sector(t.text)
+        sector = head_sector_word(actors.kb, t)
         if sector is None:
             continue
         country = actors._country_modifier(t)
