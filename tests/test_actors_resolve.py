@@ -462,3 +462,16 @@ def test_a_sector_word_is_read_with_the_compound_before_it():
     codes = _codes("The Ohio attorney general sued the drug maker.")
     assert [code for name, code in codes.items() if "attorney general" in name] == ["USAGOV"]
     assert "USAMIL" not in codes.values()
+
+
+@pytest.mark.slow
+def test_a_country_that_made_a_weapon_is_not_its_user():
+    codes = _codes("Several Russian-made guns fired at the crowd. Soviet-built tanks then shelled the square.")
+    assert "RUS" not in codes.values() and "SUN" not in codes.values()
+    # on the object, the maker is who the measure is aimed at
+    assert "MEX" in _codes("Trump called for heavy tariffs on Mexican-made goods.").values()
+
+
+@pytest.mark.slow
+def test_former_states_are_actors_of_their_own():
+    assert _codes("In 1979 the Soviet Union invaded Afghanistan.") == {"Soviet Union": "SUN", "Afghanistan": "AFG"}

@@ -78,6 +78,8 @@ ACCREDITED_WORDS = {"ambassador", "representative"}  # 'the UN ambassador' is so
 DEFINITE = {"the", "this", "that"}
 DASHES = frozenset({"-", "–", "—", "--"})
 LANGUAGE_WORDS = frozenset({"language", "speaking", "speaker", "speakers", "medium"})
+# 'Soviet-made guns', 'U.S.-supplied missiles': the country made or sold the weapon; whoever uses it is someone else
+MAKER_WORDS = frozenset({"made", "built", "designed", "manufactured", "produced", "supplied", "provided", "donated"})
 # Occasions named after a person, which a later 'he' does not continue: 'The Putin meeting is the highlight ...'
 OCCASION_NOUNS = frozenset(
     {"meeting", "summit", "talk", "visit", "call", "interview", "conference", "trip", "speech", "rally", "hearing"}
@@ -658,6 +660,8 @@ def _mark_kb_hits(actors: DocActors, matcher: PhraseMatcher) -> None:
             continue  # 'Chad Olsen' in a list of names the NER did not tag: a given name
         if entry.kind == "demonym" and _names_language(doc, end):
             continue  # 'the Spanish-language network', 'French-speaking Africa': a language, not a nation
+        if _names_a_maker(doc, end):
+            continue
         taken.update(range(start, end))
         span = doc[start:end]
         for i in range(start, end):
@@ -703,6 +707,15 @@ def _names_language(doc: Doc, end: int) -> bool:
     """A demonym that names a language: followed by '-language' or '-speaking'."""
     after = [t.lower_ for t in tokens(doc)[end : end + 2]]
     return len(after) == 2 and after[0] == "-" and after[1] in LANGUAGE_WORDS
+
+
+def _names_a_maker(doc: Doc, end: int) -> bool:
+    """A name followed by '-made', '-built', '-supplied' on the subject of a clause: where the weapon that acts came
+    from, not who fired it. On an object it stays ('tariffs on Mexican-made goods' are aimed at Mexico)."""
+    after = tokens(doc)[end : end + 2]
+    if len(after) < 2 or after[0].lower_ != "-" or after[1].lower_ not in MAKER_WORDS:
+        return False
+    return head(after[1]).dep_ in {"nsubj", "nsubjpass"}
 
 
 def _inside_person_names(doc: Doc) -> set[int]:
