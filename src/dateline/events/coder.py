@@ -6,72 +6,76 @@ The steps, each in its own module:
                    and frames that change the code ("threatened to invade" 1382, "will visit" 036, "X said Y must
                    withdraw" 1056);
   3. arguments.py  source and target actors from the parse (active, passive, coordination, nominalisations);
-  4. here          the target policy and the Event record with its evidence, date, place and attribution.
+  4. sides.py      the target policy: who the sides are when the sentence leaves one unnamed or without a country;
+  5. acts.py       whether an act stands as the event its code says ('fired a missile in a test' is a show of force,
+                   'an earthquake killed 300' no one's doing);
+  6. here          candidates from the triggers, and the Event record with its evidence, date, place and attribution.
 
-Target policy, in order: the target the sentence names; for domestic events (protest, curfew, resignation: `home`
-in the lexicon) the country they happen in, else the source's own; for material acts the foreign place they happen
-in ('evacuate settlements in Gaza'); for force, the one other country its clause names, else, for a state's
-military force, the one armed group its sentence (or the sentence before) names ('as the Islamic State marched on
-Iraq, the U.S. ordered airstrikes'), else the one other party its sentence names other than whoever reports it;
-for a state's mass violence (20) that its clause aims at no other country, its own people ('the regime used
-chemical weapons in the civil war'); for material acts on a named object that need a recipient (aid, yielding,
-sanctions: 'suspended the application of Section 907') by a state, the document's one dominant other country,
-with low confidence and `inferred` set; for an appeal, promise, demand, refusal, threat or retreat that names no
-one, the one other country its clause (or the sentence before) places, else the one other party its sentence names
-('the Chinese requested more help' from the U.S. organisations just named), else, by a state's politicians or press in a
-passage naming no other country and not on a matter between states ('called for calm', 'urged both sides'), their
-own country: domestic politics ('the president asked for $5 billion', 'Democrats refused to fund the wall'), with low
-confidence, replaced by the same act with its target named later in the article (a party camp, 'other communities' or
-the members of a deal asked for are no matter between states); for force or coercion by a country's police, crowds,
-protesters, students or local armed groups that names no one, in a passage naming no other country, their own
-('police stormed the campus', 'protesters burned the party's offices');
-otherwise, when the sentence names
-no target at all and the act means something alone ('threatened to retaliate', 'launched airstrikes'), an absent
-target (country '---', empty span at the trigger), as GDELT leaves Actor2 empty. A promised or threatened domestic
-act ('Kenya is ready to send police') is aimed at where it would happen, never at its author by default.
-Sides with no country ('---'), one side at most: a group the text names by a sector word but gives no country
-('accused Darfur rebels', 'gunmen killed three soldiers'), placed where the event happens, at home in a domestic act
-by a state actor or in its coercion (arrests) where the passage names no other country, in the one other country
-its sentence (or the one before) names when they are rebels or an opposition a foreign state backs, aids or fights
-('the war in Syria has killed 70,000. The U.S. has given aid to rebel groups'), or (unarmed groups) in the
-dateline's country when it can be; and the unnamed agent of a passive
-or of an act whose subject is a weapon ('three US servicemen were killed', 'a roadside bomb killed one soldier'),
-which for acts only a state does (arrest, investigate, deport, ban) is the country they happen in. Events whose
-source is a person or phrase we cannot place, or that need a partner who is not placed (talks, meetings,
-agreements), are dropped.
-An agentless air strike takes the army that reports it ('the U.S. military said airstrikes killed 13'), and a
-killing done with heavy weapons is coded as that use of force ('killed by a U.S. airstrike' 195, not 18).
-An agentless signing of an agreement takes the parties of the agreement last named in the document.
+Events whose source is a person or phrase we cannot place, or that need a partner who is not placed (talks,
+meetings, agreements), are dropped. A killing done with heavy weapons is coded as that use of force ('killed by a
+U.S. airstrike' 195, not 18). An agentless signing of an agreement takes the parties of the agreement last named in
+the document.
 One event is kept per (code, source country, target country) and article, as GDELT does.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from itertools import pairwise
 
 import numpy
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.kb import KBEntry, KnowledgeBase
-from ..actors.resolve import PLACE_KINDS, UNKNOWN, DocActors, ResolvedActor
+from ..actors.resolve import UNKNOWN, DocActors, ResolvedActor
 from ..cameo import lookup
-from ..model import Actor, Event, EventActor, Location, Quote
-from ..tokens import char_text, children, memo, sentence_range, sentence_start, span_text, tokens, with_lower
+from ..model import Event, EventActor, Location, Quote
+from ..tokens import char_text, children, memo, sentence_range, sentence_start, tokens, with_lower
+from . import sides
+from .acts import (
+    a_launch,
+    a_test,
+    attackers,
+    celebrates,
+    clash_over,
+    forces,
+    gives_way_to_another_trip,
+    holds_own_rally,
+    moves_itself,
+    named_owner,
+    names_the_site,
+    no_ones_doing,
+    own_institution,
+    police_raid,
+    political_clash,
+    politics_at_home,
+    quells_words,
+    state_force,
+    statesman_at_war,
+    takes_people,
+    unarmed_body,
+    unconventional,
+    verbal_attack,
+)
 from .arguments import (
-    INSTRUMENTS,
     MUTUAL_PREFIXES,
     SUPPORT_VERBS,
     UNPLACED,
     Args,
-    means_owners,
     noun_arguments,
-    object_owners,
     resolve_all,
-    same,
     verb_arguments,
     verb_subjects,
+)
+from .context import (
+    AIR_STRIKES,
+    FIGHTING_SECTORS,
+    FORCE_PREPS,
+    HOSTILE_ACTS,
+    STATE_ORGANS,
+    UNARMED_BODIES,
+    VIOLENT_ROOTS,
+    Candidate,
+    Context,
 )
 from .lexicon import Lexicon
 from .modality import (
@@ -91,70 +95,9 @@ from .modality import (
 from .triggers import Trigger, find_triggers, is_infinitive, of_objects
 
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-FALLBACK_ROOTS = frozenset({"06", "07", "08", "16"})  # material acts that always have a recipient
-# Material acts aimed at the place they happen in when no target is named.
-PLACE_TARGET_PREFIXES = ("07", "087", "138", "15", "16", "18", "19", "20")  # ('threatening an offensive in Syria')
-# Force (assault, fighting, mass violence): a side the sentence leaves unnamed is implied by where it happens or
-# where it comes from ('strikes inside Syria', 'a rocket fired from Gaza').
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})
-ASSAULT_ROOT = "18"
-FIGHT_ROOT = "19"
-MASS_VIOLENCE = "20"
-# Sides of a country's conflict a foreign state may back or fight: rebels, militias, the opposition.
-CONFLICT_SIDES = frozenset({"REB", "UAF", "OPP"})
-BACK_OR_FIGHT = frozenset({"03", "05", "06", "07"}) | VIOLENT_ROOTS  # (not talks, appeals, arrests)
-COERCE_ROOT = "17"
-AIR_STRIKES = "195"
-DISASTERS = frozenset(
-    {"earthquake", "quake", "storm", "hurricane", "typhoon", "cyclone", "tornado", "flood", "flooding", "tsunami"}
-    | {"landslide", "mudslide", "avalanche", "wildfire", "eruption", "heatwave", "drought", "crash", "accident"}
-    | {"collision", "disease", "virus", "outbreak", "epidemic", "pandemic", "derailment"}
-)
-ACCIDENT_VERBS = frozenset({"crash", "collapse", "capsize", "sink", "derail", "overturn"})
-QUELLED = frozenset(
-    {"unrest", "riot", "rioting", "uprising", "rebellion", "revolt", "insurgency", "insurrection", "mutiny"}
-    | {"disturbance", "dissent", "protest", "demonstration", "opposition", "mob", "strike", "violence", "clash"}
-    | {"fighting", "protester", "protestor", "demonstrator", "crowd", "rioter", "militant", "rebel", "unrest"}
-)
-FIGHTING_SECTORS = frozenset({"MIL", "REB", "UAF"})  # those whose backing is armed
-# What crowds gather for without protesting
-CELEBRATE_VERBS = frozenset({"celebrate", "cheer", "welcome", "greet"})  # (a vigil to mourn may be a protest)
 # Unarmed, non-state actors: their pressure ('pressuring', 'forcing a vote') is politics; their harassment may not be
 CIVIL_SECTORS = frozenset({"PTY", "OPP", "CVL", "EDU", "MED", "BUS", "LAB", "NGO"})
 HARASS_WORDS = frozenset({"harass", "harassment", "intimidate", "intimidation"})
-# What a visit is cancelled for when it is a matter of schedule ('to go to the Middle East', 'to deal with the crisis')
-ELSEWHERE_VERBS = frozenset(
-    {"go", "travel", "fly", "head", "attend", "return", "stay", "remain", "deal", "focus", "handle", "oversee", "be"}
-)
-AIR_WORDS = frozenset({"air", "aerial", "bombing", "drone", "missile", "airstrike"})
-POLICE_WORDS = frozenset({"police", "counterterrorism", "counter-terrorism", "anti-terror", "fbi", "swat"})
-DEPORTATION = "174"
-# What is launched in a missile test or a show of force, where it falls, and the words that make it one when no
-# target is named (a satellite launch, a ballistic or long-range missile); prepositions that aim it at a target
-LAUNCHED = frozenset({"missile", "rocket", "icbm"})
-SEA_WORDS = frozenset({"sea", "ocean", "water", "waters"})
-NOBODYS_PLACES = SEA_WORDS | {"space", "orbit"}  # where a launch aims at no one ('launched a rocket into space')
-LONG_RANGE = frozenset({"ballistic", "intercontinental", "icbm", "satellite", "long-range"})
-AIMED_PREPS = frozenset({"at", "against", "on", "onto", "into", "toward", "towards"})
-# A country's forces and machines named by its adjective ('U.S. fighter jets', 'Libyan airplanes', 'Russian bombers')
-WAR_MACHINES = frozenset(
-    {"jet", "warplane", "plane", "airplane", "aircraft", "drone", "helicopter", "bomber", "gunship", "warship"}
-    | {"ship", "force", "military", "army", "navy", "troop", "artillery"}
-)
-# A person's men: what they attack they attack in body ("Assad's forces", 'Morsi supporters')
-FOLLOWERS = frozenset(
-    {"force", "troop", "army", "soldier", "supporter", "militia", "fighter", "loyalist", "follower", "man", "mob"}
-)
-# Bodies that fight with words only ('the campaign launched a pre-emptive strike')
-UNARMED_BODIES = frozenset(
-    {"campaign", "committee", "newspaper", "website", "lawyer", "attorney", "ad", "advertisement", "commercial"}
-)
-# Non-state attackers named as such: their shootings and strikes are assaults (18x)
-ATTACKERS = frozenset(
-    {"gunman", "gunmen", "terrorist", "attacker", "assailant", "shooter", "jihadist", "militant", "extremist"}
-)
-# Prepositions that put a material act in or onto a place: its target ('launched strikes inside Syria').
-INTO_PREPS = frozenset({"in", "at", "inside", "within", "into", "on", "onto", "across", "over", "against", "toward"})
 AGREE_VERBS = frozenset({"agree", "concur"})
 RISK_VERBS = frozenset(
     {
@@ -229,62 +172,7 @@ APPEALING_THINGS = frozenset(
     | {"policy", "plan", "proposal", "program", "programme", "candidacy", "brand", "campaign"}
 )
 ORDER_VERBS = frozenset({"order", "authorize", "authorise"})  # 'ordered airstrikes': the strikes are the event
-INSIDE = frozenset({"in", "inside", "within"})
-WHERE_PREPS = INSIDE | {"at", "across", "throughout", "around"}  # where an act happens
-# Armed groups that are not a state's forces: their attack at home is on their own country ('militants attacked a
-# checkpoint in Kunduz').
-NON_STATE_ARMED = frozenset({"REB", "UAF", "RAD"})  # (pirates and gangs prey on anyone: not CRM)
-# Who uses force and coercion in their own country when the passage names no other: police, crowds, protesters,
-# students, workers, local armed groups.
-HOME_FORCE_SECTORS = NON_STATE_ARMED | {"COP", "CVL", "OPP", "EDU", "LAB", "AGR"}
-# Acts that say something even when nobody is named as their target ('demanded elections', 'threatened to
-# retaliate', 'launched airstrikes', 'declared a ceasefire', 'is ready to contribute troops'); visits, talks, bare
-# promises, criticism, aid or sanctions without a target say too little.
-# Acts on a thing someone else owns ('rejected the plan', 'criticized the decision', 'welcomed the deal'): its owner
-# is the target; a definite phrase takes the owner an earlier sentence gave it (at most this many tokens back).
-OWNED_THING_ROOTS = frozenset({"05", "11", "12"})
-OWNED_THINGS = frozenset(
-    {"plan", "proposal", "offer", "deal", "agreement", "demand", "request", "decision", "move", "measure", "policy"}
-    | {"bill", "resolution", "initiative", "idea", "ultimatum", "sanction", "tariff", "accusation", "allegation"}
-    | {"claim", "statement", "remark", "comment", "threat", "ban", "ruling", "strategy", "program"}
-    | {"programme", "budget", "reform", "project", "scheme", "order", "announcement", "position", "stance"}
-    | {"record", "speech", "report", "legislation", "approach", "handling", "response", "view"}
-)
-DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-ANTECEDENT_WINDOW = 300
 COERCE_CODE = "170"
-# A show of force (exercises, tests, deployments, alerts) or a demand is aimed only at a country its own clause names:
-# the one the sentence before names is mostly the backdrop ('... amid tensions with Seoul. North Korea has conducted
-# five nuclear tests', '... refugees from Syria. Trump called for a ban on Muslims'); tests are aimed at no one, and
-# calls for a policy at whoever is to adopt it, at home more often than not.
-OWN_CLAUSE_PREFIXES = ("15", DEMAND_ROOT)
-ABSENT_TARGET_PREFIXES = ("02", "03", "087", "10", "12", "13", "15", "17", "18", "19", "20")
-# Appeals, promises, demands, rejections, threats and retreats are addressed to someone: with no one named, the one
-# other party the sentence names ...
-ADDRESSED_PREFIXES = ("02", "03", "10", "12", "13", "087")
-# ... else, made by a state's own actor with no other country in sight, its own country: domestic politics (not a
-# concession, mediation or settlement, 035-039, which are between parties to a dispute)
-DOMESTIC_ADDRESS_PREFIXES = ("02", "030", "031", "032", "033", "034", "10", "12", "13", "087")
-# What is attacked with force, never with words: buildings and installations
-BUILDINGS = frozenset(
-    {"church", "mosque", "synagogue", "temple", "embassy", "consulate", "station", "checkpoint", "building", "office"}
-    | {"house", "home", "school", "hospital", "base", "camp", "convoy", "plant", "facility", "installation", "depot"}
-    | {"village", "town", "shop", "store", "hotel", "compound", "headquarters", "post", "outpost", "barrack"}
-)
-FORCE_THREAT_PREFIX = "138"  # a threat of force is aimed abroad ('threatened military action')
-# Matters between states or the sides of a conflict ('called for calm', 'pushing for tariffs to be lifted', 'urged both
-# sides to honour the truce'), and addressees beyond any one country ('calling on humanity', 'urged the world').
-FOREIGN_AFFAIRS = frozenset(
-    {"ceasefire", "cease-fire", "truce", "calm", "restraint", "dialogue", "settlement", "de-escalation", "tariff"}
-    | {"embargo", "peace", "diplomacy", "humanity", "mankind", "side"}
-)
-FOREIGNERS = frozenset({"caravan", "migrant", "immigrant", "refugee", "foreigner", "alien", "asylum-seeker"})
-STATE_NAMES = frozenset({"country", "capital"})  # a state named as such, not its people or its offices
-WORLD_WORDS = frozenset({"world", "nation", "country", "state", "community"})
-DOMESTIC_SECTORS = frozenset({None, "GOV", "LEG", "JUD", "PTY", "OPP", "CVL", "LAB", "EDU", "BUS", "AGR", "MED"})
-# Bare refusals, promises, warnings and requests ('declined to rule', 'promised that ...', 'warned that ...', 'will
-# request an analysis') say too little without a target.
-VAGUE_CODES = frozenset({"020", "030", "120", "130"})
 # Infinitives that report or withhold words, not acts: 'refused to say', 'declined to elaborate'.
 NON_ACTS = (
     SPEECH_VERBS
@@ -318,9 +206,6 @@ WITHHELD_WORDS = (
     | {"refute", "rebut", "dispute", "contradict"}
     | {"define", "outline", "clarify", "predict", "estimate", "guess"}  # 'declined to define what such a deal would be'
 )
-# Acts that may be hostile or not, as the word does not say: a threat to do them is a threat, but 'China vowed to
-# retaliate' (over tariffs) is no intent to cooperate.
-HOSTILE_ACTS = frozenset({"retaliate", "react", "punish", "avenge", "respond"})
 # Acts that harm whoever they are done to: promising them is threatening ('vowed to confront', 'vowed to crush').
 HARM_VERBS = frozenset({"confront", "crush", "destroy", "defeat", "annihilate", "eliminate", "wipe", "retaliate"})
 # Acts against someone's will that a vow announces as a threat: 'vowed to block the resolution', 'vowed to stop the
@@ -345,9 +230,6 @@ HARM_CODES = frozenset({"180", "182", "1823"})
 MILITARY_MEANS = ("194", "195")
 # Means of mass violence: a chemical or nuclear attack that killed is that attack (20x), not an assault (18x)
 MASS_MEANS = ("204",)
-FORCE_PREPS = frozenset({"by", "in", "during", "with"})
-# Verbs that move their object out of or away from something ('withdrew the US from the deal')
-MOVING_VERBS = frozenset({"withdraw", "pull", "take", "remove", "bring", "move", "get"})
 # Acts whose promise threatens (16 reduce relations .. 20 mass violence; not 14, protests are one's own)
 HARM_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 # Things promised that are a reply in kind ('vowed a response', 'promised retaliation') or only words
@@ -357,26 +239,11 @@ RESPONSE_NOUNS = frozenset(
 SPEECH_NOUNS = frozenset({"speech", "address", "remark", "statement", "announcement", "testimony", "interview"})
 NO_EVENT = ""
 ADDRESSED_ROOTS = frozenset({"02", "10"})  # appeals and demands are made of someone else
-STATE_SECTORS = frozenset({None, "GOV", "MIL", "LEG", "JUD"})
-HOME_SECTORS = STATE_SECTORS | {"COP", "SPY"}  # a state's agents acting at home: its police, its spies
-# Groups whose country the dateline says nothing about: armed men, radicals, refugees and foreign troops travel.
-ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "RAD", "CRM", "REF", "IGO", "NGO"})
-# Organs of a state: always some country's, so never coded with country '---' (rebels, gunmen, crowds may be).
-STATE_ORGANS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "PTY", "MED"})
 # Acts coded without a named agent when the one they are done to is named ('three US servicemen were killed',
 # 'guerrillas have been demobilized'): material acts, not speech, whose victim or beneficiary is the news.
 AGENTLESS_ROOTS = frozenset({"07", "08", "09", "15", "16", "17", "18", "19", "20"})
-STATE_ACTS = ("09", "0841", "116", "172", "173", "174")  # acts that only a state's authorities perform
-# ... and those it does to its own people when no place says otherwise (not releases: hostages are freed by their
-# captors; not deportations: foreigners are deported)
-DOMESTIC_JUSTICE = ("09", "116", "172", "173")
 MILITARY_SECTORS = frozenset({"MIL"})
-POLITICAL_SECTORS = frozenset({"GOV", "PTY", "LEG", "JUD"})
-UNARMED_POLITICS = frozenset({"PTY", "LEG", "JUD"})  # bodies that fight only with words and votes
 MILAID_CODES = ("072", "0332", "0232")  # arms given, promised or asked for
-# Groups that belong where the article is about when nothing else places them: civilians, local fighters.
-LOCAL_GROUPS = frozenset({"CVL", "UAF", "REB", "OPP", "LAB", "EDU", "BUS", "AGR"})
-
 # Calibration: confidences are ordinal, not probabilities; set by reading seed and corpus output.
 CONF_VERB = 0.85
 CONF_FRAMED = 0.8
@@ -389,46 +256,6 @@ CONF_DOMESTIC = 0.5  # an appeal or refusal aimed at the source's own country be
 CONF_INFERRED_TARGET = 0.45
 CONF_INHERITED_PARTIES = 0.4
 CONF_UNPLACED = 0.4  # one side is unnamed or has no country
-# A fallback target must dominate the document: at least this many mentions, and twice the runner-up's.
-FALLBACK_MIN_MENTIONS = 3
-FALLBACK_DOMINANCE = 2.0
-
-
-@dataclass
-class _Context:
-    doc: Doc
-    actors: DocActors
-    lexicon: Lexicon
-    quotes: list[Quote]
-    published: str | None
-    dateline_location: Location | None
-    salient: list[tuple[str, ResolvedActor, int]]
-    events: list[Event] = field(default_factory=list)
-    seen: set[tuple[str, str, str]] = field(default_factory=set)
-    # events whose target only the absence of any other country implied, by key: a later one naming it replaces them
-    guessed: dict[tuple[str, str, str], int] = field(default_factory=dict)
-    last_agreement: tuple[ResolvedActor, ResolvedActor] | None = None
-    last_force: tuple[int, ResolvedActor] | None = None  # (sentence start, source) of the last force coded
-
-
-@dataclass(frozen=True)
-class _Candidate:
-    """One reading ready to become events: code, evidence token and how to treat its arguments."""
-
-    code: str
-    head: Token
-    modality: str
-    args: Args
-    home: bool
-    symmetric: bool
-    agreement: bool
-    confidence: float
-    done_to: bool = False  # harm done to someone (killing, arrest): meaningless without the one it is done to
-    has_object: bool = False  # the pattern's synset object is there ('suspend the application of Section 907')
-    acted: bool = True  # a verb, or a noun someone 'staged'/'launched': not a bare mention ('U.S. demands')
-    framed: bool = False  # an intention, threat, demand or refusal of the act, not the act itself
-    by_force: bool = False  # harm a bombing or strike did ('bombing Syria, killing civilians')
-    names_act: bool = False  # the verb governs a to-infinitive act ('threatened to resume attacks')
 
 
 def code_events(
@@ -442,7 +269,7 @@ def code_events(
     body_start: int = 0,
 ) -> list[Event]:
     salient = _salient_countries(actors)
-    ctx = _Context(doc, actors, lexicon, quotes, published, dateline_location, salient)
+    ctx = Context(doc, actors, lexicon, quotes, published, dateline_location, salient)
     triggers = find_triggers(doc, lexicon, body_start)
     by_index = {t.i: t for t in triggers}
     candidates = _trigger_candidates(triggers, by_index, ctx) + _demand_candidates(doc, by_index, ctx, body_start)
@@ -454,7 +281,7 @@ def code_events(
 # -------------------------------------------------------------------- candidates
 
 
-def _trigger_candidates(triggers: list[Trigger], by_index: dict[int, Trigger], ctx: _Context) -> list[_Candidate]:
+def _trigger_candidates(triggers: list[Trigger], by_index: dict[int, Trigger], ctx: Context) -> list[Candidate]:
     readings: list[tuple[Trigger, Reading]] = []
     for trigger in triggers:
         if _means_of_force(trigger, by_index) or _risks(trigger) or _circumstance(trigger) or _other_sense(trigger):
@@ -644,7 +471,7 @@ def _through_intents(readings: list[tuple[Trigger, Reading]], lexicon: Lexicon) 
     return [(t, r) for t, r in out if t.i not in dropped]
 
 
-def _candidate(trigger: Trigger, reading: Reading, by_index: dict[int, Trigger], ctx: _Context) -> _Candidate | None:
+def _candidate(trigger: Trigger, reading: Reading, by_index: dict[int, Trigger], ctx: Context) -> Candidate | None:
     if reading.governed is None:
         args = _arguments(trigger, ctx)
         if not args.targets and not args.named_target:
@@ -670,7 +497,7 @@ def _candidate(trigger: Trigger, reading: Reading, by_index: dict[int, Trigger],
         if vowed == NO_EVENT:
             return None
         code = vowed or code
-    return _Candidate(
+    return Candidate(
         code,
         reading.head,
         reading.modality,
@@ -836,7 +663,7 @@ def _promised_verbs(verb: Token) -> list[Token]:
     return []
 
 
-def _co_agents(reading: Reading, args: Args, ctx: _Context) -> Args:
+def _co_agents(reading: Reading, args: Args, ctx: Context) -> Args:
     """Coordinated subjects of a promise act together, not on each other ('Russia and China vowed to block the
     resolution'); a mutual act makes them each other's partners ('pledged to cooperate'), and so does agreeing."""
     if reading.code[:2] != INTENT_ROOT or not args.targets or reading.head.lemma_.lower() in AGREE_VERBS:
@@ -875,7 +702,7 @@ def _supported(noun: Token) -> bool:
     return verb is not None and verb.lemma_.lower() in SUPPORT_VERBS
 
 
-def _arguments(trigger: Trigger, ctx: _Context) -> Args:
+def _arguments(trigger: Trigger, ctx: Context) -> Args:
     if trigger.pos == "verb":
         toks = tokens(trigger.token.doc)
         parts = tuple(toks[i] for i in sorted(trigger.parts) if toks[i].pos_ == "VERB")
@@ -883,7 +710,7 @@ def _arguments(trigger: Trigger, ctx: _Context) -> Args:
     return noun_arguments(trigger.token, trigger.pattern, trigger.obj, ctx.actors)
 
 
-def _targets_from_host(trigger: Trigger, args: Args, by_index: dict[int, Trigger], ctx: _Context) -> Args:
+def _targets_from_host(trigger: Trigger, args: Args, by_index: dict[int, Trigger], ctx: Context) -> Args:
     """'the visit of X at the invitation of Y': an event attached to another one by a preposition is done to
     that event's agent (Y invited X)."""
     token = trigger.token
@@ -897,7 +724,7 @@ def _targets_from_host(trigger: Trigger, args: Args, by_index: dict[int, Trigger
     return Args(args.sources, targets, args.named_target) if targets else args
 
 
-def _framed_arguments(frame: Trigger, governed: Trigger, ctx: _Context) -> Args:
+def _framed_arguments(frame: Trigger, governed: Trigger, ctx: Context) -> Args:
     """The governor's source; its target, else the governed event's ('agreed to withdraw from Lebanon')."""
     outer = _arguments(frame, ctx)
     inner = _arguments(governed, ctx)
@@ -912,7 +739,7 @@ def _framed_arguments(frame: Trigger, governed: Trigger, ctx: _Context) -> Args:
     return Args(sources, targets, outer.named_target or inner.named_target)
 
 
-def _demand_candidates(doc: Doc, by_index: dict[int, Trigger], ctx: _Context, body_start: int) -> list[_Candidate]:
+def _demand_candidates(doc: Doc, by_index: dict[int, Trigger], ctx: Context, body_start: int) -> list[Candidate]:
     """'X said Y must withdraw': a demand (must) or appeal (should) of the speaker on the obliged party."""
     out = []
     for token in with_lower(doc, ("must", "should")):
@@ -933,14 +760,14 @@ def _demand_candidates(doc: Doc, by_index: dict[int, Trigger], ctx: _Context, bo
         countries = {s.actor.country for s in sources}
         targets = [t for t in targets if t.actor.country not in countries]
         args = Args(sources, targets, True)
-        out.append(_Candidate(code, verb, "asserted", args, False, False, False, CONF_DEMAND))
+        out.append(Candidate(code, verb, "asserted", args, False, False, False, CONF_DEMAND))
     return out
 
 
-# -------------------------------------------------------------------- target policy and emission
+# -------------------------------------------------------------------- emission
 
 
-def _emit(c: _Candidate, ctx: _Context) -> None:
+def _emit(c: Candidate, ctx: Context) -> None:
     args = c.args
     confidence = c.confidence
     if not args.sources and c.agreement and ctx.last_agreement is not None and not args.named_target:
@@ -948,11 +775,11 @@ def _emit(c: _Candidate, ctx: _Context) -> None:
         confidence = CONF_INHERITED_PARTIES
     if c.agreement and args.sources and args.targets:
         ctx.last_agreement = (args.sources[0], args.targets[0])
-    sources = [_placed(s, c, None, ctx) for s in args.sources]
+    sources = [sides.placed(s, c, None, ctx) for s in args.sources]
     if not sources and args.agentless and c.code[:2] in AGENTLESS_ROOTS and not c.symmetric:
-        sources = [_unnamed_agent(c, args, ctx)]  # 'three soldiers were killed': done by someone unnamed
+        sources = [sides.unnamed_agent(c, args, ctx)]  # 'three soldiers were killed': done by someone unnamed
     for source in sources:
-        known = _known(source)
+        known = sides.known(source)
         if not known and source.via not in {UNPLACED, "agentless"}:
             continue  # a person or phrase we could not place is no actor to code
         if not known and source.actor.sector in STATE_ORGANS:
@@ -960,12 +787,12 @@ def _emit(c: _Candidate, ctx: _Context) -> None:
         if c.code == "190" and source.actor.kind == "person" and source.actor.sector not in MILITARY_SECTORS:
             continue  # 'Trump is fighting his own administration': people fight wars only through armies
         # an unknown agent acts only on the target the sentence names: nothing is guessed for it
-        targets, how = _targets(c, args, source, ctx) if known else (args.targets, "")
+        targets, how = sides.targets(c, args, source, ctx) if known else (args.targets, "")
         for target in targets:
-            target = _placed(target, c, source, ctx)
+            target = sides.placed(target, c, source, ctx)
             if target.via == UNPLACED and target.actor.sector in STATE_ORGANS:
                 continue  # a state organ belongs to a country: one we cannot place is no target ('the ministry')
-            if not _known(target) and (not known or (how != "absent" and target.via != UNPLACED) or c.symmetric):
+            if not sides.known(target) and (not known or (how != "absent" and target.via != UNPLACED) or c.symmetric):
                 continue  # one side at least must have a country; a named target must be placed or a group;
                 # a meeting or an agreement needs a partner we can place
             if _same_actor(source, target) or _advises_its_own(c, source, target):
@@ -983,196 +810,12 @@ def _emit(c: _Candidate, ctx: _Context) -> None:
             _add_event(c, source, target, inferred, conf, ctx, guessed=how == "domestic")
 
 
-def _advises_its_own(c: _Candidate, source: ResolvedActor, target: ResolvedActor) -> bool:
+def _advises_its_own(c: Candidate, source: ResolvedActor, target: ResolvedActor) -> bool:
     """'The State Department warned U.S. citizens against travel to Pakistan': a state's warning to its own
     civilians is advice, not a threat (one to its own officials or rivals may be: 'Boehner warned Obama')."""
     if c.code[:2] != THREAT_ROOT or c.head.lemma_.lower() not in WARNING_VERBS:
         return False
     return target.actor.country == source.actor.country and target.actor.sector in {None, "CVL"}
-
-
-def _unnamed_agent(c: _Candidate, args: Args, ctx: _Context) -> ResolvedActor:
-    """Who did an agentless act: for acts only a state does (arrest, investigate, deport, ban, sentence), the
-    government of the country it happened in ('a US national has been put under investigation in Italy'); for
-    force, where it came from ('killed when a rocket fired from Gaza struck'); otherwise nobody named (country
-    '---')."""
-    if c.code.startswith(STATE_ACTS):
-        place = _place_entity(c.head, ctx.actors, deep=True) or _target_place(c.head, ctx.actors)
-        if place is not None and place[1].kind in {"country", "capital", "seat"}:
-            span, entry = place
-            owner = ctx.actors.entity_actor(entry)
-            return ResolvedActor(owner, (span.start_char, span.end_char), "place")
-        if c.code.startswith(DOMESTIC_JUSTICE):
-            # 'Netanyahu was indicted on corruption charges': a country's justice deals with its own people
-            # (only in the country the article is about: 'two Iranian diplomats were arrested' happened abroad)
-            victims = _victim_countries(c, args, ctx)
-            home = {ctx.salient[0][0]} if ctx.salient else set()
-            if ctx.dateline_location is not None and ctx.dateline_location.country:
-                home = {ctx.dateline_location.country}
-            owner = _country_actor(next(iter(victims)), ctx) if len(victims) == 1 and victims == home else None
-            if owner is not None:
-                return ResolvedActor(owner, (c.head.idx, c.head.idx), "place")
-    if c.code[:2] in VIOLENT_ROOTS:
-        victims = _victim_countries(c, args, ctx)
-        places = _clause_places(c.head, ctx.actors)
-        # only where the force came from: the other country a clause names is more often where it happened
-        # ('were killed when the plane crashed in Egypt')
-        origin = next((hit for prep, hit in places if prep == "from" and hit[1].country not in victims), None)
-        if origin is not None:
-            span, entry = origin
-            return ResolvedActor(ctx.actors.entity_actor(entry), (span.start_char, span.end_char), "place")
-        from_air = c.code.startswith(AIR_STRIKES) or _struck_from_air(c.head)
-        reporter = _reporting_military(c, ctx) if from_air else None
-        if reporter is not None and reporter.actor.country not in victims:
-            return reporter
-        # 'Egyptian soldiers opened fire on the crowd. At least two people were injured.': the force just told of
-        if ctx.last_force is not None and ctx.last_force[0] in _this_and_previous_sentence(c.head):
-            found = ctx.last_force[1]
-            return ResolvedActor(found.actor, found.span, "place", found.head)
-    return _unknown(c.head, "agentless")
-
-
-# Strikes from the air, which only an army flies: 'killed in a coalition strike', 'died during an air raid'.
-AIR_MEANS = frozenset({"strike", "airstrike", "raid", "drone"})
-
-
-def _struck_from_air(verb: Token) -> bool:
-    """'An ISIS commander was killed during a coalition strike': an agentless act done by a strike from the air."""
-    return any(
-        o.dep_ == "pobj" and o.lemma_.lower() in AIR_MEANS
-        for p in children(verb)
-        if p.dep_ == "prep" and p.lower_ in {"in", "during", "by"}
-        for o in children(p)
-    )
-
-
-def _reporting_military(c: _Candidate, ctx: _Context) -> ResolvedActor | None:
-    """'The U.S. military said airstrikes killed 13 Taliban': an army reports its own air strikes (not others'
-    rockets or shelling, which it reports as the enemy's)."""
-    verb = c.head
-    while verb.dep_ in {"ccomp", "conj", "xcomp"} and verb.head.i != verb.i:
-        verb = verb.head
-        if verb.lemma_.lower() in SPEECH_VERBS:
-            for subj in (s for s in children(verb) if s.dep_ == "nsubj"):
-                found = ctx.actors.resolve(subj)
-                if found is not None and found.actor.sector == "MIL" and _known(found):
-                    return ResolvedActor(found.actor, found.span, "place", found.head)
-            return None
-    return None
-
-
-def _victim_countries(c: _Candidate, args: Args, ctx: _Context) -> set[str]:
-    return {_placed(t, c, None, ctx).actor.country for t in args.targets}
-
-
-def _this_and_previous_sentence(token: Token) -> set[int]:
-    """Start indices of the token's sentence and of the one before it in the same paragraph."""
-    before = _previous_sentence(token)
-    return {sentence_start(token)} | ({before[0]} if before is not None else set())
-
-
-def _previous_sentence(token: Token) -> tuple[int, int] | None:
-    """(start, end) of the sentence before the token's, when it is in the same paragraph (after a blank line the
-    topic changes)."""
-    start = sentence_start(token)
-    if start == 0:
-        return None
-    before = sentence_range(tokens(token.doc)[start - 1])
-    return None if "\n\n" in span_text(token.doc, before[0], start + 1) else before
-
-
-def _known(r: ResolvedActor) -> bool:
-    return r.actor.country not in {UNKNOWN, ""}
-
-
-REBELS = frozenset({"REB", "UAF", "INS", "OPP"})  # who takes up arms against a government
-
-
-def _placed(r: ResolvedActor, c: _Candidate, other: ResolvedActor | None, ctx: _Context) -> ResolvedActor:
-    """A sector group the text gives no country ('rebels', 'protesters') takes the country the event happens in
-    ('protesters blocked streets in Hong Kong'), or, in a domestic event, the country of the state actor acting
-    on it ('Liberian police dispersed demonstrators'); otherwise it stays '---'."""
-    if r.via != UNPLACED or r.head is None or ctx.actors.regional(ctx.doc[r.head]):
-        return r
-    place = _place_entity(c.head, ctx.actors, deep=True)
-    if place is None and c.code[:2] in VIOLENT_ROOTS:
-        # 'strikes against militants within Somalia', 'Israeli attacks in Gaza killed 20 people': the victims are
-        # where the force struck, also when a participle tells of them ('rebels shelled Juba, killing 20 people')
-        act = c.head.head if _shares_clause(c.head) else c.head
-        struck = [o for o in children(act) if o.dep_ == "dobj"] if act.i != c.head.i else []
-        place = _target_place(act, ctx.actors) or next(
-            (hit for o in struck if (hit := _country_hit(o.left_edge.i, o.i + 1, ctx.actors))), None
-        )
-        place = place or next((hit for prep, hit in _clause_places(act, ctx.actors) if prep in INSIDE), None)
-    owner: Actor | None = ctx.actors.entity_actor(place[1]) if place is not None else None
-    if owner is None and c.code[:2] in VIOLENT_ROOTS and other is not None and other.actor.sector in NON_STATE_ARMED:
-        # 'Boko Haram has killed hundreds more innocent people': an insurgency's victims are its own country's
-        owner = _country_actor(other.actor.country, ctx)
-    source = other is None and any(r is s for s in c.args.sources)
-    if owner is None and source and c.code[:2] in VIOLENT_ROOTS and r.actor.sector in REBELS:
-        # 'the opposition battling Mr. Assad', 'insurgents attacked the Afghan government': those who take up arms
-        # against a government are that country's own
-        ruled = {t.actor.country for t in c.args.targets if t.actor.sector == "GOV" and _known(t)}
-        owner = _country_actor(ruled.pop(), ctx) if len(ruled) == 1 else None
-    domestic = c.home and not c.framed
-    if owner is None and domestic and other is not None and _known(other) and other.actor.sector in HOME_SECTORS:
-        owner = other.actor
-    head = ctx.doc[r.head]
-    bare = not any(m.dep_ in {"compound", "amod", "nmod", "poss"} for m in children(head))
-    if owner is None and bare and r.actor.sector in STATE_ORGANS and other is not None and _known(other):
-        # 'the Senate rejected the House's offer': one state's organs dealing with each other; not 'the al-Assad
-        # regime', whose modifier names someone we could not place
-        owner = _country_actor(other.actor.country, ctx) if other.actor.sector in STATE_ORGANS else None
-    if owner is None and any(m.dep_ in {"amod", "compound"} and m.ent_type_ == "NORP" for m in children(head)):
-        return r  # 'European leaders', 'Hutu rebels': a nationality or people is stated, one we cannot place
-    if owner is None and other is not None and r.actor.sector == "CVL" and _on_own_people(c, other, ctx):
-        owner = other.actor  # 'the regime gassed 5,000 people'
-    if owner is None and other is not None and r.actor.sector in CONFLICT_SIDES and c.code[:2] in BACK_OR_FIGHT:
-        owner = _conflict_country(head, other, ctx)
-    if owner is None and other is not None and _known(other) and r.actor.sector in LOCAL_GROUPS | NON_STATE_ARMED:
-        owner = _coerced_at_home(head, c, other, ctx)
-    if owner is None and ctx.actors.default_country and r.actor.sector not in ARMED_SECTORS:
-        # an unarmed domestic group ('lawmakers', 'the news media', 'protesters') is local to the dateline
-        owner = _country_actor(ctx.actors.default_country, ctx)
-    if owner is None and (r.actor.sector in STATE_ORGANS or r.actor.sector in LOCAL_GROUPS):
-        # 'Congress', 'congressional leaders' in an article about one country's politics are that country's, and
-        # so are the civilians, villagers or militants of an article about one country ('killing 290 civilians')
-        top = ctx.salient[:2]
-        dominant = top and top[0][2] >= FALLBACK_MIN_MENTIONS
-        if dominant and (len(top) == 1 or top[0][2] >= FALLBACK_DOMINANCE * top[1][2]):
-            owner = top[0][1].actor
-        if owner is not None and r.actor.sector not in STATE_ORGANS:
-            # civilians in a sentence that names another country ('in Paris, where four people were killed')
-            # belong there, not to the article's main country
-            allowed = {owner.country, other.actor.country if other is not None else owner.country}
-            if _sentence_countries(head, ctx.actors) - allowed:
-                owner = None
-    deported = c.code.startswith(DEPORTATION) and other is not None and owner is not None
-    if deported and owner.country == other.actor.country:
-        return r  # 'the US deported 400,000 people': those a country deports are not its own
-    if owner is None or owner.kind not in {"country", "group"} or owner.country in {UNKNOWN, ""}:
-        return r
-    sector = r.actor.sector or ""
-    return ctx.actors.group_of(ctx.doc[r.head], sector, owner)
-
-
-def _coerced_at_home(head: Token, c: _Candidate, other: ResolvedActor, ctx: _Context) -> Actor | None:
-    """A state's police, army or government coercing a group the text gives no country ('the Cuban government
-    detained dissidents', 'police rounded up Islamists') does it at home: the group is the state's own, unless the
-    sentence or the one before names another country where it could be (nor those it deports, who are foreign)."""
-    if c.code[:2] != COERCE_ROOT or c.code.startswith(DEPORTATION) or other.actor.sector not in HOME_SECTORS:
-        return None
-    named = _sentence_countries(head, ctx.actors) | set(_previous_sentence_countries(head, ctx.actors))
-    if named - {other.actor.country}:
-        return None
-    return _country_actor(other.actor.country, ctx)
-
-
-def _sentence_countries(token: Token, actors: DocActors) -> set[str]:
-    """Countries the sentence of a token names as places (countries, demonyms, capitals)."""
-    start, end = sentence_range(token)
-    hits = actors.kb_hits
-    return {hits[i][1].country for i in range(start, end) if i in hits and hits[i][1].kind in PLACE_KINDS}
 
 
 def _same_actor(source: ResolvedActor, target: ResolvedActor) -> bool:
@@ -1181,599 +824,76 @@ def _same_actor(source: ResolvedActor, target: ResolvedActor) -> bool:
     return target.actor is source.actor and (target.actor.kind != "country" or target.span == source.span)
 
 
-def _targets(c: _Candidate, args: Args, source: ResolvedActor, ctx: _Context) -> tuple[list[ResolvedActor], str]:
-    if args.targets:
-        return args.targets, ""
-    if args.named_target or c.symmetric:
-        return [], ""  # the sentence names a target we cannot place, or a partner is required
-    if c.home and not c.framed:
-        return [_home(source, c.head, ctx)], "home"
-    if c.home:
-        # a promised or threatened domestic act is aimed at where it would happen, never at its author by default
-        # ('Kenya is ready to send police' is no threat to Kenya)
-        place = _place_entity(c.head, ctx.actors, deep=True)
-        if place is not None:
-            span, entry = place
-            return [ResolvedActor(ctx.actors.entity_actor(entry), (span.start_char, span.end_char), "place")], "place"
-    violent = c.code[:2] in VIOLENT_ROOTS
-    if c.code.startswith(PLACE_TARGET_PREFIXES):
-        place = _place_actor(c.head, source, ctx, at_home=violent)  # ('dropped bombs over Syrian towns')
-        if place is not None and not _a_partners_home(place, source, args):
-            return [place], "place"
-    if violent and not c.framed and c.acted:  # not for a bare mention ('belief in an impending invasion')
-        implied = _implied_target(c.head, source, args, ctx) or _armed_enemy(c, source, args, ctx)
-        if implied is not None:
-            return [implied], "implied"
-        if _on_own_people(c, source, ctx):
-            return [_own_country(source, c.head, ctx)], "implied"
-        if source.actor.sector in NON_STATE_ARMED and source.actor.kind != "person" and _is_country(source, ctx):
-            return [_home(source, c.head, ctx)], "home"  # 'militants attacked a checkpoint': at home, on it
-    if c.code[:2] in FALLBACK_ROOTS and c.has_object and source.actor.sector in STATE_SECTORS:
-        fallback = _dominant_other(source, ctx)
-        if fallback is not None:
-            return [fallback], "salience"
-    if c.acted and c.code[:2] in OWNED_THING_ROOTS:
-        owner = _antecedent_owner(c.head, source, ctx)
-        if owner is not None:
-            return [owner], "implied"
-    vague = c.code in VAGUE_CODES and not c.names_act and not c.has_object
-    if c.code.startswith(ABSENT_TARGET_PREFIXES) and not vague and not c.done_to and c.acted:
-        # the one other country the clause names, when there is one ('threatened to back away from the summit
-        # with the U.S.', 'withdrew from the Iran nuclear deal'), else nobody
-        implied = _implied_target(c.head, source, args, ctx, previous=not c.code.startswith(OWN_CLAUSE_PREFIXES))
-        if implied is not None:
-            return [implied], "implied"
-        party = _one_other_party(c, source, args, ctx)
-        if party is not None:
-            return [party], "implied"
-        if _police_at_home(c, source, ctx):
-            return [_own_country(source, c.head, ctx)], "home"
-        if _domestic_address(c, source, ctx):
-            return [_own_country(source, c.head, ctx)], "domestic"
-        return [_absent(c.head)], "absent"
-    return [], ""
-
-
-def _police_at_home(c: _Candidate, source: ResolvedActor, ctx: _Context) -> bool:
-    """A country's police, and its crowds, protesters, students and local armed groups, use force and coercion at
-    home: with no one named and no other country in the passage, what they storm, raid, seize, burn or attack is
-    their own country's ('police stormed the campus', 'the FBI seized records', 'protesters burned the party's
-    offices', 'crowds attacked worshippers leaving a mosque'). Not pirates and gangs, who prey on anyone, nor
-    politicians, whose attacks are words, nor armies, which fight abroad as often as at home."""
-    if c.code[:2] not in {COERCE_ROOT, ASSAULT_ROOT, FIGHT_ROOT} or c.framed:
-        return False
-    if source.actor.sector not in HOME_FORCE_SECTORS or source.actor.kind == "person":
-        return False
-    return _is_country(source, ctx) and not _passage_countries(c.head, ctx.actors) - {source.actor.country}
-
-
-def _domestic_address(c: _Candidate, source: ResolvedActor, ctx: _Context) -> bool:
-    """An appeal, demand, refusal, threat or concession by a state's own actor that names no one, in a passage
-    that names no other country, is domestic politics, aimed at its own country ('the president asked for $5
-    billion', 'refused to sign the bill', 'threatened to declare an emergency', 'lawmakers urged colleagues'), as
-    GDELT codes a president's call on Congress USAGOV -> USALEG."""
-    if not c.code.startswith(DOMESTIC_ADDRESS_PREFIXES) or c.code.startswith(FORCE_THREAT_PREFIX):
-        return False
-    if source.actor.sector not in DOMESTIC_SECTORS or not _is_country(source, ctx):
-        return False
-    if _about_foreign_affairs(c.head) or _names_the_state(source, c.head, ctx.actors):
-        return False
-    return not _passage_countries(c.head, ctx.actors) - {source.actor.country}
-
-
-def _one_other_party(c: _Candidate, source: ResolvedActor, args: Args, ctx: _Context) -> ResolvedActor | None:
-    """An appeal, demand, refusal or threat with no one named is aimed at the one other party its sentence names,
-    a person, an organisation or a state ('the Palestinians, whom the Trump administration has iced out, refused to
-    take part in talks', 'the White House rejected a proposal from Putin'); a threat of force, at a state or an armed
-    group, not an organisation ('vowed to bomb the Islamic State', not 'notified U.N. agencies it will launch')."""
-    if not c.code.startswith(ADDRESSED_PREFIXES):
-        return None
-    own = {source.actor.country} | {s.actor.country for s in args.sources}
-    start, end = sentence_range(c.head)
-    # those the source's own phrase names act with it ('officials from the UN and the US pushing for a truce')
-    beside = {t.i for t in _nouns_in_span(source, ctx.doc, start, end) for t in t.subtree}
-    beside -= {t.i for t in c.head.subtree}  # (not what the act itself names: 'a militant shown demanding ...')
-    found: dict[str, ResolvedActor] = {}
-    for i in range(start, end):
-        actor = ctx.actors.actor_at(i)
-        if actor is None or actor.country in own | {UNKNOWN, ""} or actor.country in found or i in beside:
-            continue
-        token = ctx.doc[i]
-        if ctx.actors.names_the_text(token):
-            continue  # 'the Paris agreement' is no party
-        if c.code.startswith(FORCE_THREAT_PREFIX) and actor.sector in {"IGO", "NGO"}:
-            continue
-        found[actor.country] = ResolvedActor(actor, (token.idx, token.idx + len(token.text)), "mention", i)
-    return next(iter(found.values())) if len(found) == 1 else None
-
-
-def _nouns_in_span(r: ResolvedActor, doc: Doc, start: int, end: int) -> list[Token]:
-    """The nouns of the sentence tokens start..end-1 inside an actor's phrase."""
-    toks = tokens(doc)[start:end]
-    return [t for t in toks if r.span[0] <= t.idx < r.span[1] and t.pos_ in {"NOUN", "PROPN"}]
-
-
-def _names_the_state(source: ResolvedActor, head: Token, actors: DocActors) -> bool:
-    """A source named as the state itself ('China called for ...', 'Washington rejected the plan') acts in foreign
-    affairs; domestic politics is done by its officials, legislators, parties and people."""
-    start, end = sentence_range(head)
-    return any(
-        hit[0].start_char == source.span[0] and hit[0].end_char == source.span[1] and hit[1].kind in STATE_NAMES
-        for i in range(start, end)
-        if (hit := actors.kb_hits.get(i)) is not None
-    )
-
-
-def _about_foreign_affairs(head: Token) -> bool:
-    """What is asked for, refused or threatened is a matter between states or sides ('called for calm', 'pushing for
-    tariffs to be lifted', 'urged both sides', 'called on the world', 'threatened to retaliate'): not domestic
-    politics."""
-    if any(c.dep_ == "xcomp" and c.lemma_.lower() in HOSTILE_ACTS for c in children(head)):
-        return True
-    subjects = {t.i for s in children(head) if s.dep_ in {"nsubj", "nsubjpass"} for t in s.subtree}
-    asked = [t for t in head.subtree if t.i not in subjects]
-    # ('the item on the Republican side' is one camp of a country's politics: only 'both sides' are a conflict's)
-    if any(t.lemma_.lower() in FOREIGN_AFFAIRS and t.lower_ != "side" for t in asked):
-        return True
-    if _done_to_foreigners(head):
-        return True
-    addressed = [c for c in children(head) if c.dep_ == "dobj"]
-    addressed += [o for p in children(head) if p.dep_ == "prep" and p.lower_ == "on" for o in children(p)]
-    # 'other nations', 'all countries': others than the speaker's own, when they are asked to act ('called for
-    # adherence to the law by other nations'), not those a clause describing the thing asked for names ('pledged
-    # changes that will prevent this from happening to other communities', 'a deal involving 11 other countries')
-    asked_to_act = [t for t in asked if not _described(t, head)]
-    others = [t for t in asked_to_act if any(m.lower_ in {"other", "all"} for m in children(t))]
-    return any(t.lemma_.lower() in WORLD_WORDS and not _a_local_community(t) for t in addressed + others)
-
-
-def _a_local_community(token: Token) -> bool:
-    """A community that is not the international one: 'other communities', 'the LGBT community' are a country's own
-    people; only 'the international (world, global) community' is the world."""
-    worldwide = {"international", "world", "global"}
-    return token.lemma_.lower() == "community" and not any(m.lower_ in worldwide for m in children(token))
-
-
-def _described(token: Token, head: Token) -> bool:
-    """The token (in head's subtree) is inside a relative or participial clause that describes a noun below `head`."""
-    while token.i != head.i and token.head.i != token.i:
-        if token.dep_ in {"relcl", "acl"}:
-            return True
-        token = token.head
-    return False
-
-
-def _done_to_foreigners(head: Token) -> bool:
-    """The ones the act is done to came from abroad: 'vowed to stop the caravan', 'called for illegal immigrants to
-    be sent back' (their countries are not named; their host's is no target)."""
-    near = [head] + [c for c in children(head) if c.dep_ in {"xcomp", "ccomp", "prep"}]
-    near += [g for c in near[1:] for g in children(c) if g.dep_ in {"pcomp", "pobj"}]
-    done_to = {"dobj", "nsubjpass", "nsubj", "pobj"}
-    return any(g.dep_ in done_to and g.lemma_.lower() in FOREIGNERS for c in near for g in children(c))
-
-
-def _passage_countries(head: Token, actors: DocActors) -> set[str]:
-    """Countries and organisations named in the token's sentence and the one before it (across a paragraph
-    break too), as places or as actors' countries."""
-    start, end = sentence_range(head)
-    if start > 0:
-        start = sentence_start(tokens(head.doc)[start - 1])
-    found = set()
-    for i in range(start, end):
-        actor = actors.actor_at(i)
-        if actor is not None:
-            found.add(actor.country)
-        hit = actors.kb_hits.get(i)
-        if hit is not None:
-            found.add(hit[1].country)
-    return found - {UNKNOWN, ""}
-
-
-def _antecedent_owner(head: Token, source: ResolvedActor, ctx: _Context) -> ResolvedActor | None:
-    """Whose a thing acted on is, when an earlier sentence said so: 'Abbas dismissed the plan' after 'Trump's
-    peace plan' or 'the plan the White House unveiled'. The nearest earlier mention of the same noun is the one
-    meant; only a definite phrase with no owner of its own refers back ('a plan' is a new one)."""
-    for obj in _acted_on(head):
-        if obj.pos_ != "NOUN" or obj.lemma_.lower() not in OWNED_THINGS or object_owners(obj):
-            continue
-        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in children(obj)):
-            continue
-        lemma, first = obj.lemma_.lower(), max(0, sentence_start(obj) - ANTECEDENT_WINDOW)
-        earlier = (t for t in reversed(tokens(obj.doc)[first : sentence_start(obj)]) if t.pos_ == "NOUN")
-        mention = next((t for t in earlier if t.lemma_.lower() == lemma), None)
-        if mention is None:
-            continue
-        owners = object_owners(mention)
-        # who made it: 'Trump unveiled a plan', 'the plan was proposed by Egypt', 'the plan the White House unveiled'
-        verbs = [mention.head] if mention.dep_ in {"dobj", "nsubjpass"} else []
-        for verb in verbs + [c for c in children(mention) if c.dep_ == "relcl"]:
-            subjects, passive = verb_subjects(verb)
-            agents = [a for p in children(verb) if p.dep_ == "agent" for a in children(p) if a.dep_ == "pobj"]
-            owners += agents if passive else [s for s in subjects if not same(s, mention)]
-        found = [r for r in resolve_all(owners, ctx.actors, shallow=True) if _known(r)]
-        others = [r for r in found if r.actor.country != source.actor.country and r.actor is not source.actor]
-        return others[0] if others and len(found) == len(others) else None
-    return None
-
-
-def _acted_on(head: Token) -> list[Token]:
-    """The things a trigger acts on: its direct object, or its prepositions' objects ('pulled out of the deal')."""
-    kids = children(head)
-    direct = [c for c in kids if c.dep_ == "dobj"]
-    return direct or [o for p in kids if p.dep_ == "prep" for o in children(p) if o.dep_ == "pobj"]
-
-
-def _absent(token: Token) -> ResolvedActor:
-    """No target named or implied ('Israel threatened to ban voting'): country '---', an empty span at the trigger."""
-    return _unknown(token, "absent")
-
-
-def _unknown(token: Token, via: str) -> ResolvedActor:
-    """An actor the sentence does not name: country '---', an empty span at the trigger."""
-    return ResolvedActor(Actor("", UNKNOWN, UNKNOWN, None, kind="none"), (token.idx, token.idx), via)
-
-
-def _home(source: ResolvedActor, head: Token, ctx: _Context) -> ResolvedActor:
-    """The target of a domestic event: the country it happens in ('Albanians demonstrated in Serbia'), else the
-    source's own."""
-    place = _place_entity(head, ctx.actors)
-    country = place[1].country if place is not None else source.actor.country
-    return _country_side(country, source.span, "home", ctx)
-
-
-def _own_country(source: ResolvedActor, head: Token, ctx: _Context) -> ResolvedActor:
-    """The source's own country as an implied target: no words of the text name it, so its span is empty at the
-    trigger, as an absent target's is."""
-    return _country_side(source.actor.country, (head.idx, head.idx), "domestic", ctx)
-
-
-def _country_side(country: str, span: tuple[int, int], via: str, ctx: _Context) -> ResolvedActor:
-    """A country as an event's side, named by the knowledge base, at the given span."""
-    name = ctx.actors.kb.country_name(country) or country
-    return ResolvedActor(Actor(name, country, country, None, kind="country"), span, via)
-
-
-def _is_country(r: ResolvedActor, ctx: _Context) -> bool:
-    """The actor's country code is a state's, not a transnational group's or an organisation's ('IMG', 'UNO')."""
-    return _country_actor(r.actor.country, ctx) is not None
-
-
-def _country_actor(code: str, ctx: _Context) -> Actor | None:
-    """The document's actor for a state's country code; None for '---', groups and organisations."""
-    kb = ctx.actors.kb
-    entry = kb.lookup(kb.country_name(code) or "") if code not in {UNKNOWN, ""} else None
-    return ctx.actors.entity_actor(entry) if entry is not None and entry.kind == "country" else None
-
-
-def _a_partners_home(place: ResolvedActor, source: ResolvedActor, args: Args) -> bool:
-    """The place is the country of another agent of the same act: 'exercises in South Korea by U.S. and South
-    Korean troops' are held there together, not aimed at it."""
-    return any(s.actor.country == place.actor.country != source.actor.country for s in args.sources)
-
-
-def _place_actor(head: Token, source: ResolvedActor, ctx: _Context, *, at_home: bool = False) -> ResolvedActor | None:
-    """Where a material act happens or is aimed, when that is another country: 'evacuate settlements in the Gaza
-    Strip', 'strengthened its forces in Lebanon', 'launched strikes inside Syria'; with `at_home` (an attack by
-    rebels or militants), their own country too ('militants attacked a checkpoint in Kunduz')."""
-    place = _target_place(head, ctx.actors)
-    if place is None or (place[1].country == source.actor.country and not at_home):
-        return None
-    span, entry = place
-    return ResolvedActor(ctx.actors.entity_actor(entry), (span.start_char, span.end_char), "place")
-
-
-def _target_place(head: Token, actors: DocActors) -> tuple[Span, KBEntry] | None:
-    """The nearest country or city in a place phrase of the act: 'in/at/inside/into/on/against X' on the trigger
-    (or the verb it is the object of), on its objects, and on the objects of those phrases ('conducted strikes
-    against the group within Yemen'), nearest first."""
-    frontier = [head] + ([head.head] if head.dep_ in {"dobj", "pobj", "nsubjpass"} else [])
-    for _ in range(3):
-        deeper = []
-        for node in frontier:
-            for child in children(node):
-                if child.dep_ in {"dobj", "nsubjpass"}:
-                    deeper.append(child)
-                elif child.dep_ == "prep":
-                    for pobj in (o for o in children(child) if o.dep_ == "pobj"):
-                        hit = _country_hit(pobj.left_edge.i, pobj.i + 1, actors)
-                        if hit is not None and child.lower_ in INTO_PREPS:
-                            return hit
-                        deeper.append(pobj)
-        frontier = deeper
-    return None
-
-
-def _implied_target(
-    head: Token, source: ResolvedActor, args: Args, ctx: _Context, *, previous: bool = False
-) -> ResolvedActor | None:
-    """The target of an act that names none: the one other country its clause names ('the Israeli military launched
-    a large-scale attack after one of its jets crashed under Syrian anti-aircraft fire' is aimed at Syria), else
-    (`previous`) the one the sentence before names."""
-    kb = ctx.actors.kb
-    # an official's nationality says nothing of the act ('ahead of a meeting with the U.S. president')
-    # (nor is where the act came from: 'jets launched the missiles from Lebanon's airspace')
-    places = [(prep, hit) for prep, hit in _clause_places(head, ctx.actors) if not _an_officials_nationality(hit, kb)]
-    others = {hit[1].country: hit for prep, hit in places if prep != "from"}
-    # its own country counts only as the place where the act is ('regime change in Iran'), not as its people
-    home = next((hit for prep, hit in places if prep in WHERE_PREPS and hit[1].country == source.actor.country), None)
-    for one in [source, *args.sources]:  # nor is a partner in the act ('Russia and China vowed to block ...')
-        others.pop(one.actor.country, None)
-    partners = {s.actor.country for s in args.sources} - {source.actor.country, UNKNOWN, ""}
-    if not others and home is not None and not _within(home[0], source.span) and not partners:
-        # only its own country, named as a place: 'Iranians pushing for regime change in Iran', 'British officials
-        # deployed troops at sites in the country, some in London'; not when it acts with partners from abroad
-        # ('Japanese and American forces held exercises in Japan': there together)
-        others = {source.actor.country: home}
-    if not others and previous:
-        # none in the clause: the one other country the sentence before names ('Trump pulled out of the deal.' after
-        # a sentence on Iran's nuclear programme)
-        others = _previous_sentence_countries(head, ctx.actors)
-        for one in [source, *args.sources]:
-            others.pop(one.actor.country, None)
-    if len(others) != 1:
-        return None
-    span, entry = next(iter(others.values()))
-    return ResolvedActor(ctx.actors.entity_actor(entry), (span.start_char, span.end_char), "place")
-
-
-def _conflict_country(head: Token, other: ResolvedActor, ctx: _Context) -> Actor | None:
-    """Rebels or an opposition that a foreign state backs, arms or fights are those of the one other country its
-    sentence (else the sentence before) names: 'the US continues to support the opposition battling Mr. Assad',
-    'the conflict in Syria has left 70,000 dead. The U.S. has given aid to rebel groups.'"""
-    if other.actor.sector not in STATE_SECTORS or not _is_country(other, ctx):
-        return None
-    spans = [sentence_range(head)] + ([before] if (before := _previous_sentence(head)) is not None else [])
-    for first, last in spans:
-        reporters = _attributions(ctx.doc, first, last) | _side_clauses(head, first, last)
-        named: set[str] = set()
-        for i in range(first, last):
-            if i in reporters or _an_origin(ctx.doc[i]):
-                continue  # (nor where arms came from: 'supplied the rebels with weapons from Saudi Arabia')
-            actor = ctx.actors.actor_at(i)
-            hit = ctx.actors.kb_hits.get(i)
-            named |= {actor.country} if actor is not None else set()
-            named |= {hit[1].country} if hit is not None and hit[1].kind in PLACE_KINDS else set()
-        named -= {other.actor.country, UNKNOWN, ""}
-        if named:
-            return _country_actor(next(iter(named)), ctx) if len(named) == 1 else None
-    return None
-
-
-def _on_own_people(c: _Candidate, source: ResolvedActor, ctx: _Context) -> bool:
-    """A state's mass violence (massacres, ethnic cleansing, chemical attacks) that its clause aims at no other
-    country is done to its own people: 'the regime used chemical weapons in the civil war', 'the army gassed 5,000
-    villagers'; not the means of an act aimed abroad ('authorized to attack the U.S. using nuclear weapons')."""
-    if c.code[:2] != MASS_VIOLENCE or source.actor.sector not in STATE_SECTORS or not _is_country(source, ctx):
-        return False
-    verb = _clause_verb(c.head)
-    if verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG":
-        verb = verb.head
-    reporters = _attributions(ctx.doc, *sentence_range(c.head))
-    named = {hit[1].country for _, hit in _clause_places(c.head, ctx.actors)}
-    named |= {a.country for t in verb.subtree if t.i not in reporters and (a := ctx.actors.actor_at(t.i)) is not None}
-    return not named - {source.actor.country, UNKNOWN, ""}
-
-
-def _armed_enemy(c: _Candidate, source: ResolvedActor, args: Args, ctx: _Context) -> ResolvedActor | None:
-    """A state's military force that names no target fights the one armed group its sentence (else the sentence
-    before) names ('as the Islamic State marched on Iraq, the United States ordered airstrikes'), else the one
-    other party its sentence names ('the missiles Trump launched after an attack by Syrian forces', 'Japan
-    surrendered after the US dropped the bomb'); never whoever reports it ('..., South Korea's military said'),
-    nor a bystander when the act names what it struck in words we cannot place ('shot at a supporter')."""
-    if c.code[:2] != FIGHT_ROOT or source.actor.sector not in STATE_SECTORS or not _is_country(source, ctx):
-        return None
-    sentence = sentence_range(c.head)
-    before = _previous_sentence(c.head)
-    tiers = [(sentence, True), *([(before, True)] if before is not None else [])]
-    if not _victim_unplaced(c.head):
-        tiers.append((sentence, False))
-    partners = {s.actor.country for s in args.sources} | {source.actor.country}
-    for (first, last), armed in tiers:
-        reporters = _attributions(ctx.doc, first, last)
-        if not armed:  # (an enemy's advance told in a side clause stays: 'as the Islamic State marched on Iraq')
-            reporters |= _side_clauses(c.head, first, last)
-        found: dict[str, ResolvedActor] = {}
-        for i in range(first, last):
-            actor = ctx.actors.actor_at(i)
-            if actor is None or i in reporters or actor is source.actor or actor.country in {UNKNOWN, ""}:
-                continue
-            if _an_origin(ctx.doc[i]):
-                continue  # where the force came from ('launched the missiles from Lebanon's airspace')
-            # an armed group may be the state's own insurgents ('the army shelled as the rebels advanced')
-            if (actor.sector not in NON_STATE_ARMED) if armed else (actor.country in partners):
-                continue
-            if actor.sector in {"IGO", "NGO"}:
-                continue
-            token = ctx.doc[i]
-            found.setdefault(
-                actor.country, ResolvedActor(actor, (token.idx, token.idx + len(token.text)), "mention", i)
-            )
-        if found:
-            return next(iter(found.values())) if len(found) == 1 else None
-    return None
-
-
-def _an_origin(token: Token) -> bool:
-    """The token names where something came from: 'from Lebanon's airspace', 'from Syrian territory'."""
-    noun = token
-    while noun.dep_ in {"poss", "compound", "amod"} and noun.head.i != noun.i:
-        noun = noun.head
-    return noun.dep_ == "pobj" and noun.head.lower_ == "from"
-
-
-def _victim_unplaced(head: Token) -> bool:
-    """The act names what it struck with a word we cannot place ('invade a neighbor', 'closed its borders', 'shoot
-    at a supporter'): another party of the sentence is no more its target than anyone (not the weapon: 'dropped a
-    bomb')."""
-    struck = [c for c in children(head) if c.dep_ == "dobj"]
-    struck += [o for p in children(head) if p.dep_ == "prep" and p.lower_ in {"at", "against"} for o in children(p)]
-    return any(t.lemma_.lower() not in INSTRUMENTS | AIR_WORDS for t in struck)
-
-
-def _side_clauses(head: Token, start: int, end: int) -> set[int]:
-    """Tokens of the sentence's adverbial clauses with their own subject that do not hold the act: what else
-    happened meanwhile ('days after Putin met Erdogan', 'as the Chinese leader visited London') names bystanders."""
-    out: set[int] = set()
-    for token in tokens(head.doc)[start:end]:
-        if token.dep_ != "advcl" or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in children(token)):
-            continue
-        inside = {t.i for t in token.subtree}
-        if head.i not in inside:
-            out |= inside
-    return out
-
-
-def _attributions(doc: Doc, start: int, end: int) -> set[int]:
-    """Tokens of a sentence that say who reports it: the subjects of its speech verbs and 'according to' phrases."""
-    out: set[int] = set()
-    for token in tokens(doc)[start:end]:
-        if token.lemma_.lower() in SPEECH_VERBS and token.pos_ == "VERB":
-            out.update(t.i for s in children(token) if s.dep_ in {"nsubj", "nsubjpass"} for t in s.subtree)
-        elif token.dep_ == "prep" and token.lower_ == "according":
-            out.update(t.i for t in token.subtree)
-    return out
-
-
-def _previous_sentence_countries(head: Token, actors: DocActors) -> dict[str, tuple[Span, KBEntry]]:
-    """Countries the sentence before names as places (not as an official's nationality), in the same paragraph."""
-    before = _previous_sentence(head)
-    if before is None:
-        return {}
-    out: dict[str, tuple[Span, KBEntry]] = {}
-    for i in range(*before):
-        hit = actors.kb_hits.get(i)
-        if hit is None or hit[1].kind not in PLACE_KINDS or hit[0].start != i:
-            continue
-        if not _an_officials_nationality(hit, actors.kb):
-            out.setdefault(hit[1].country, hit)
-    return out
-
-
-def _shares_clause(verb: Token) -> bool:
-    """A participle or a conjoined verb tells of its head's act: 'shelled Juba, killing 20 people', 'gathered near
-    the fence and clashed with troops'."""
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
-        return True
-    return verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.i != verb.i
-
-
-def _an_officials_nationality(hit: tuple[Span, KBEntry], kb: KnowledgeBase) -> bool:
-    """'the U.S. president', 'Syrian officials': a country named as a state official's, not as a place."""
-    found = kb.sector(hit[0].root.head.text)
-    return found is not None and found.sector in STATE_ORGANS
-
-
-def _within(span: Span, chars: tuple[int, int]) -> bool:
-    return chars[0] <= span.start_char and span.end_char <= chars[1]
-
-
-def _clause_verb(head: Token) -> Token:
-    """The verb whose clause tells of the act: the trigger itself, or the verb its noun phrase hangs on."""
-    verb = head
-    while verb.pos_ not in {"VERB", "AUX"} and verb.dep_ != "ROOT" and verb.head.i != verb.i:
-        verb = verb.head
-    return verb
-
-
-def _clause_places(head: Token, actors: DocActors) -> list[tuple[str, tuple[Span, KBEntry]]]:
-    """Countries, capitals and demonyms in the clause of an act, each with the preposition it hangs on ('' if
-    none), in text order; attributions are not part of the clause ('..., a U.S. official said', 'according to')."""
-    verb = _clause_verb(head)
-    skipped: set[int] = set()
-    for child in children(verb):
-        speech = child.lemma_.lower() in SPEECH_VERBS and child.dep_ in {"parataxis", "advcl", "conj", "ccomp"}
-        if child.dep_ == "parataxis" or speech or (child.dep_ == "prep" and child.lower_ == "according"):
-            skipped.update(t.i for t in child.subtree)
-    out: list[tuple[str, tuple[Span, KBEntry]]] = []
-    seen: set[int] = set()
-    for token in verb.subtree:
-        hit = actors.kb_hits.get(token.i)
-        if token.i in skipped or hit is None or hit[1].kind not in PLACE_KINDS or hit[0].start in seen:
-            continue
-        seen.add(hit[0].start)
-        noun = hit[0].root
-        while noun.dep_ in {"poss", "compound", "amod"} and noun.head.i != noun.i:
-            noun = noun.head  # 'from Lebanon's airspace', 'in Syrian towns': the phrase's preposition
-        prep = noun.head if noun.dep_ == "pobj" else None
-        out.append((prep.lower_ if prep is not None else "", hit))
-    return out
-
-
-def _dominant_other(source: ResolvedActor, ctx: _Context) -> ResolvedActor | None:
-    others = [(c, r, n) for c, r, n in ctx.salient if c != source.actor.country]
-    if not others or others[0][2] < FALLBACK_MIN_MENTIONS:
-        return None
-    if len(others) > 1 and others[0][2] < FALLBACK_DOMINANCE * others[1][2]:
-        return None
-    return others[0][1]
-
-
 def _add_event(
-    c: _Candidate,
+    c: Candidate,
     source: ResolvedActor,
     target: ResolvedActor,
     inferred: bool,
     conf: float,
-    ctx: _Context,
+    ctx: Context,
     *,
     guessed: bool = False,
 ) -> None:
     code = c.code
     if source.actor.sector in MILITARY_SECTORS:
         code = ctx.lexicon.military_code(code)  # an assault by an army is conventional force (18x -> 19x)
-    elif code == "180" and _verbal_attack(c, source, target):
+    elif code == "180" and verbal_attack(c, source, target):
         code = "111"  # 'Pelosi attacked people of faith': words, not force
-    elif code == "183" and (_state_force(c.head, source) or _statesman_at_war(source, target)):
+    elif code == "183" and (state_force(c.head, source) or statesman_at_war(source, target)):
         code = ctx.lexicon.military_code(code)  # 'the U.S. has been bombing Syria': from the air
-    elif (code == "180" or c.by_force) and (_state_force(c.head, source) or _statesman_at_war(source, target)):
+    elif (code == "180" or c.by_force) and (state_force(c.head, source) or statesman_at_war(source, target)):
         code = ctx.lexicon.military_code(code)  # 'Turkey launched its assault', 'the Iranian attacks'
-    elif _unconventional(c.head, code, source):
+    elif unconventional(c.head, code, source):
         code = "180"  # 'gunmen opened fire on worshippers', 'terrorists struck at a market': an assault, no battle
-    if _names_the_site(c.head, source, ctx):
+    if names_the_site(c.head, source, ctx):
         return  # 'a Florida rally', 'the Texas shooting': the region named on the act is where, not who
-    if code == "141" and c.head.lemma_.lower() == "rally" and _holds_own_rally(source):
+    if code == "141" and c.head.lemma_.lower() == "rally" and holds_own_rally(source):
         return  # 'Mr. Trump held a rally in Ohio': a campaign event, no protest
-    if code[:2] == "14" and _celebrates(c.head):
+    if code[:2] == "14" and celebrates(c.head):
         return  # 'Iranians took to the streets to celebrate the deal': joy, no dissent
     if code == "141" and c.head.lemma_.lower() == "march" and source.actor.sector in FIGHTING_SECTORS:
         code = "190"  # 'the Islamic State started an aggressive march on Iraq': an offensive, no demonstration
-    elif code == "144" and _attackers(c.head, source):
+    elif code == "144" and attackers(c.head, source):
         code = "191"  # 'the gunmen set cars on fire to block roads': part of their attack, no protest
     if c.head.lemma_.lower() in {"mobilize", "mobilise"} and source.actor.sector in CIVIL_SECTORS:
         return  # 'Democrats who will mobilize to help her win': parties and citizens rally voters, not forces
-    if code.startswith(MILAID_CODES) and _politics_at_home(source, target):
+    if code.startswith(MILAID_CODES) and politics_at_home(source, target):
         return  # 'the party offered fresh ammunition to Republicans': arguments handed to rivals, no arms
     if code == "0832" and source.actor.sector == "JUD":
         return  # 'the appeals court reversed a previous decision': a judgment, no concession
     if code == COERCE_CODE and source.actor.sector in CIVIL_SECTORS and c.head.lemma_.lower() not in HARASS_WORDS:
         return  # 'GOP senators pressuring House conservatives', 'forced by student activists': politics, no coercion
-    if code[:2] == "16" and _gives_way_to_another_trip(c.head):
+    if code[:2] == "16" and gives_way_to_another_trip(c.head):
         return  # 'cancelled a trip to Mozambique to go to the Middle East': a schedule, no snub
-    if c.has_object and _moves_itself(c.head, source, target):
+    if c.has_object and moves_itself(c.head, source, target):
         return  # 'Trump withdrew the US from the deal': the US is what he withdrew, not whom from
-    if code == "042" and _own_institution(source, target):
+    if code == "042" and own_institution(source, target):
         return  # 'Obama arrives in the White House briefing room', 'was headed to a military hospital': no visit
-    if code[:2] in VIOLENT_ROOTS and _unarmed_body(c.head):
+    if code[:2] in VIOLENT_ROOTS and unarmed_body(c.head):
         return  # 'the president's re-election campaign launched a pre-emptive strike': a figure of speech
-    if code[:2] in VIOLENT_ROOTS and _no_ones_doing(c.head):
+    if code[:2] in VIOLENT_ROOTS and no_ones_doing(c.head):
         return  # 'an earthquake killed 300', 'the jet crashed, killing all aboard': a disaster, no assault
-    if code[:2] == "17" and _quells_words(c.head):
+    if code[:2] == "17" and quells_words(c.head):
         return  # 'scrambling to quell the controversy': politics, not repression
-    if code == "051" and c.head.lemma_.lower() == "back" and _forces(source):
+    if code == "051" and c.head.lemma_.lower() == "back" and forces(source):
         code = "062"  # 'the Afghan army, backed by American troops': fighting alongside, not words of support
-    elif code == "050" and (_forces(source) or _forces(target)):
+    elif code == "050" and (forces(source) or forces(target)):
         code = "062"  # 'the Kurdish forces that partnered with the U.S.': armed partners cooperate militarily
-    elif code == "012" and _named_owner(c.head):
+    elif code == "012" and named_owner(c.head):
         code = "111"  # 'lamented Sanders' past vote': regret at another's act is criticism of it
-    if code == AIR_STRIKES and _police_raid(c.head, source):
+    if code == AIR_STRIKES and police_raid(c.head, source):
         code = "170"  # 'police conducted raids on six homes': a search in force, not a strike from the air
-    if code == "192" and _takes_people(c.head, ctx.lexicon):
+    if code == "192" and takes_people(c.head, ctx.lexicon):
         code = "173"  # 'the crew was seized in the Gulf', 'the city where he was captured': people are detained
-    if code[:2] == "19" and (_a_test(c.head) or _a_launch(c.head)):
+    if code[:2] == "19" and (a_test(c.head) or a_launch(c.head)):
         code = "150"  # 'North Korea fired a ballistic missile in a test': a show of force, no attack
-    elif code[:2] == "19" and (_clash_over(c.head) or _political_clash(c.head, source, target)):
+    elif code[:2] == "19" and (clash_over(c.head) or political_clash(c.head, source, target)):
         code = "110"  # 'Washington and Moscow have clashed over Syria': a dispute, not a battle
-    if (code[:2] in VIOLENT_ROOTS or code == "175") and _known(source) and source.via not in {"agentless", "place"}:
+    if (
+        (code[:2] in VIOLENT_ROOTS or code == "175")
+        and sides.known(source)
+        and source.via not in {"agentless", "place"}
+    ):
         ctx.last_force = (sentence_start(c.head), source)
     key = (code, source.actor.country, target.actor.country)
     if key in ctx.guessed and not guessed:
@@ -1789,316 +909,6 @@ def _add_event(
     if guessed:
         ctx.guessed[key] = len(ctx.events)
     ctx.events.append(_make_event(c, code, source, target, inferred, conf, ctx))
-
-
-def _acts_as_state(head: Token, source: ResolvedActor) -> bool:
-    """The state itself acts: its government, the country by name ('Turkey launched its assault'), or its adjective
-    on the act ('the Iranian attacks', 'the Saudi coalition's assault'); 'an Afghan immigrant planted bombs' and
-    'Palestinians attacked' tell of people from the country, not of its forces."""
-    if source.actor.sector == "GOV":
-        return True
-    if source.actor.kind != "country" or source.actor.sector is not None:
-        return False
-    span = head.doc.char_span(*source.span, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    word = span.root
-    if word.dep_ in {"amod", "compound", "nmod"}:
-        owner = word.head
-        if owner.dep_ == "poss":
-            owner = owner.head  # 'the Saudi coalition's assault'
-        return owner.i == head.i or any(c.i == owner.i and c.dep_ == "poss" for c in children(head))
-    return word.tag_ not in {"NNS", "NNPS"}  # 'Palestinians', 'Iranians': people
-
-
-def _state_force(head: Token, source: ResolvedActor) -> bool:
-    """A state's force: the state itself ('the U.S. has been bombing Syria', 'Turkey launched its assault') or its
-    machines and forces ('U.S. fighter jets bombed', 'Israeli jets attacked Hamas positions'); its people are not
-    ('an Afghan immigrant planted bombs', 'an Afghan suicide bomber detonated a vest')."""
-    if _acts_as_state(head, source):
-        return True
-    if source.actor.kind != "country" or source.actor.sector is not None:
-        return False
-    span = head.doc.char_span(*source.span, alignment_mode="expand")
-    if span is None or not len(span) or span.root.dep_ not in {"amod", "compound", "nmod"}:
-        return False
-    owner = span.root.head
-    suicide = any(m.lemma_.lower() == "suicide" for m in children(owner))
-    return owner.lemma_.lower() in WAR_MACHINES and not suicide
-
-
-def _takes_people(head: Token, lexicon: Lexicon) -> bool:
-    """Seizing or capturing people ('the crew of two gunboats was seized in the Persian Gulf', 'the city where
-    Rahami was captured'): a place named after the act is where it happened, no territory taken."""
-    if head.lemma_.lower() not in {"seize", "capture", "take"}:
-        return False
-    taken = [o for o in children(head) if o.dep_ in {"dobj", "nsubjpass"}]
-    return any(o.ent_type_ == "PERSON" or lexicon.in_synset("PRISONER", o.lemma_.lower()) for o in taken)
-
-
-def _a_test(head: Token) -> bool:
-    """The weapon was fired in a test or a drill ('test-fired a missile', 'fired the missile in a test')."""
-    words = [head, *children(head)]
-    words += [o for p in children(head) if p.dep_ == "prep" for o in children(p) if o.dep_ == "pobj"]
-    words += [m for w in list(words) for m in children(w) if m.dep_ in {"compound", "amod"}]
-    return any(w.lemma_.lower() in {"test", "drill", "exercise"} for w in words)
-
-
-def _a_launch(head: Token) -> bool:
-    """A missile or rocket launched at no one: into the sea, over a country, or a ballistic or long-range one (or
-    one carrying a satellite) with no target named ('fired missiles into the sea', 'has fired missiles over Japan',
-    'launched a long-range rocket'). A test or a show of force, not a strike ('fired ballistic missiles at bases')."""
-    if head.lemma_.lower() not in {"fire", "launch"}:
-        return False
-    kids = children(head)
-    weapons = [o for o in kids if o.dep_ in {"dobj", "nsubjpass"}]
-    if head.dep_ in {"relcl", "acl"}:
-        weapons.append(head.head)  # 'the missiles it launched', 'missiles fired by Iran'
-    # 'dozens of missiles', 'a barrage of rockets'
-    weapons += [
-        o for w in list(weapons) for p in children(w) if p.lower_ == "of" for o in children(p) if o.dep_ == "pobj"
-    ]
-    weapons = [w for w in weapons if w.lemma_.lower() in LAUNCHED]
-    if not weapons:
-        return False
-    aimed = False
-    for prep in (p for p in [*kids, *(c for w in weapons for c in children(w))] if p.dep_ == "prep"):
-        places = [o for o in children(prep) if o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}]
-        if prep.lower_ in {"into", "in"} and any(o.lemma_.lower() in NOBODYS_PLACES for o in places):
-            return True
-        if prep.lower_ == "over" and any(o.ent_type_ == "GPE" for o in places):
-            return True
-        aimed = aimed or (prep.lower_ in AIMED_PREPS and bool(places))
-    if aimed:
-        return False
-    words = {t.lemma_.lower() for w in weapons for t in w.subtree}
-    words |= {t.lemma_.lower() for c in kids if c.dep_ == "advcl" for t in c.subtree}  # '..., carrying a satellite'
-    return bool(words & LONG_RANGE) or {"long", "range"} <= words
-
-
-def _unconventional(head: Token, code: str, source: ResolvedActor) -> bool:
-    """Gunmen, terrorists and militants opening fire or 'striking at' a place assault (18): theirs is no
-    conventional military force (19), whoever they hit; their rockets and mortars remain 19."""
-    if code != "193" and not (code[:2] == "19" and head.lemma_.lower() in {"strike", "hit"}):
-        return False
-    return _attackers(head, source)
-
-
-def _attackers(head: Token, source: ResolvedActor) -> bool:
-    """The source is named as gunmen, terrorists or militants (not as rebels, whose roadblocks may be dissent)."""
-    if source.actor.sector not in NON_STATE_ARMED:
-        return False
-    span = head.doc.char_span(*source.span, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span.root.lemma_.lower() in ATTACKERS
-
-
-def _statesman_at_war(source: ResolvedActor, target: ResolvedActor) -> bool:
-    """A statesman of no office the text gives bombing or attacking a country by name ('Ronald Reagan bombed Libya',
-    'Clinton attacked Iraq'): one country's force against another's, as their governments' would be."""
-    if source.actor.kind != "person" or source.actor.sector is not None or not _known(source):
-        return False
-    return (
-        target.actor.kind == "country" and target.actor.sector is None and target.actor.country != source.actor.country
-    )
-
-
-def _unarmed_body(head: Token) -> bool:
-    """The act's subject is a body that fights with words only: a political campaign, a party's committee, a
-    newspaper ('the campaign launched a pre-emptive strike'); an 'air campaign' or 'bombing campaign' is force."""
-    for subject in (c for c in children(head) if c.dep_ == "nsubj"):
-        words = {m.lemma_.lower() for m in children(subject) if m.dep_ in {"compound", "amod"}}
-        if subject.lemma_.lower() in UNARMED_BODIES and not words & (AIR_WORDS | {"military", "ground"}):
-            return True
-    return False
-
-
-def _no_ones_doing(head: Token) -> bool:
-    """Deaths a disaster or an accident caused: its noun is the subject of the act ('a storm killed 40'), or the
-    killing follows from a crash ('the plane crashed, killing all aboard')."""
-    if any(s.dep_ == "nsubj" and s.lemma_.lower() in DISASTERS for s in children(head)):
-        return True
-    if head.dep_ in {"advcl", "xcomp", "conj"} and head.head.lemma_.lower() in ACCIDENT_VERBS:
-        return True
-    return _deaths_after_disaster(head)
-
-
-def _deaths_after_disaster(head: Token) -> bool:
-    """'The crash was the worst air disaster in years ... All 92 people aboard were killed': deaths told in the
-    passive, by no one, right after a sentence whose subject is a disaster or whose verb is an accident."""
-    kids = children(head)
-    if not any(c.dep_ == "nsubjpass" for c in kids) or any(c.dep_ == "agent" for c in kids):
-        return False
-    if any(p.dep_ == "prep" and p.lower_ in FORCE_PREPS for p in kids):
-        return False  # 'were killed in an airstrike'
-    before = _previous_sentence(head)
-    if before is None:
-        return False
-    words = tokens(head.doc)[before[0] : before[1]]
-    root = next((t for t in words if t.dep_ == "ROOT"), None)
-    if root is None:
-        return False
-    subjects = [c for c in children(root) if c.dep_ in {"nsubj", "nsubjpass"}]
-    return root.lemma_.lower() in ACCIDENT_VERBS or any(s.lemma_.lower() in DISASTERS for s in subjects)
-
-
-def _quells_words(head: Token) -> bool:
-    """One quells unrest, a revolt or a crowd by force; what else is 'quelled' (a controversy, a petition, doubts,
-    a rebellion in the party's ranks) is quieted with words."""
-    if head.lemma_.lower() != "quell":
-        return False
-    objects = [o for o in children(head) if o.dep_ in {"dobj", "nsubjpass"}]
-    return bool(objects) and not any(o.lemma_.lower() in QUELLED for o in objects)
-
-
-def _police_raid(head: Token, source: ResolvedActor) -> bool:
-    """Police, agents and prosecutors raid homes and offices to search and arrest; soldiers' and jets' 'raids' are
-    strikes. The raid is the act's object ('conducted raids') or the noun the act describes ('a raid carried out
-    by French authorities'); an 'air raid' or 'bombing raid' stays a strike whoever orders it."""
-    nouns = [o for o in children(head) if o.dep_ in {"dobj", "nsubjpass"}]
-    if head.dep_ == "acl":
-        nouns.append(head.head)
-    raid = next((n for n in nouns if n.lemma_.lower() == "raid" and n.pos_ == "NOUN"), None)
-    if raid is None:
-        return False
-    words = {m.lemma_.lower() for m in children(raid) if m.dep_ in {"compound", "amod"}}
-    if words & AIR_WORDS:
-        return False
-    return source.actor.sector in {"COP", "SPY", "JUD"} or bool(words & POLICE_WORDS)
-
-
-def _celebrates(head: Token) -> bool:
-    """A crowd out in the streets to celebrate or welcome someone ('took to the streets to celebrate the deal',
-    'rallied to welcome the team home') holds no protest."""
-    purposes = [c for c in children(head) if c.dep_ in {"advcl", "xcomp"}]
-    if head.dep_ in {"pobj", "dobj"} and head.head.pos_ == "VERB":
-        purposes += [c for c in children(head.head) if c.dep_ in {"advcl", "xcomp"}]  # 'took to the streets'
-    return any(p.lemma_.lower() in CELEBRATE_VERBS for p in purposes)
-
-
-def _gives_way_to_another_trip(head: Token) -> bool:
-    """A visit cancelled or postponed so as to be elsewhere or deal with something else ('cancelled a trip to Asia
-    to go to the Middle East', 'postponed the visit to attend to the crisis'): a schedule, not a cut in relations."""
-    if head.lemma_.lower() not in {"cancel", "postpone", "scrap", "call", "delay"}:
-        return False
-    return any(
-        c.dep_ in {"advcl", "xcomp"} and is_infinitive(c) and c.lemma_.lower() in ELSEWHERE_VERBS
-        for c in children(head)
-    )
-
-
-def _names_the_site(head: Token, source: ResolvedActor, ctx: _Context) -> bool:
-    """A region (a state or province, not a country, capital or people) that modifies the event noun names where it
-    happened ('told a North Carolina rally', 'the Ohio primary'): 'a Palestinian rally' or 'Moscow's offensive' still
-    name who acts."""
-    span = ctx.doc.char_span(*source.span, alignment_mode="expand")
-    if span is None or len(span) == 0 or head.pos_ not in {"NOUN", "PROPN"}:
-        return False
-    hit = ctx.actors.kb_hits.get(span.start)
-    if hit is None or hit[1].kind != "place":
-        return False
-    token = span.root
-    while token.dep_ == "compound" and token.head.i != head.i and token.head.i != token.i:
-        token = token.head  # ('a North Carolina rally': the phrase's last word hangs on the noun)
-    return token.head.i == head.i and token.dep_ in {"compound", "amod", "nmod"}
-
-
-def _holds_own_rally(source: ResolvedActor) -> bool:
-    """One politician's rally is a campaign event; crowds, groups and countries rally in protest or support."""
-    return source.actor.kind == "person" and source.actor.sector in STATE_SECTORS | {"PTY"}
-
-
-def _moves_itself(head: Token, source: ResolvedActor, target: ResolvedActor) -> bool:
-    """The direct object of an act on something named after a preposition ('withdrew the US from the deal', 'pulled
-    Washington out of the agreement') is the source's own country it moves, not the one it acts on ('asked Congress
-    for help' moves no one)."""
-    if target.actor.country != source.actor.country or target.via == "place" or target.actor.sector is not None:
-        return False
-    if head.lemma_.lower() not in MOVING_VERBS:
-        return False
-    span = head.doc.char_span(*target.span, alignment_mode="expand")
-    if span is None or not len(span) or span.root.dep_ != "dobj" or span.root.head.i != head.i:
-        return False
-    return any(c.dep_ in {"prep", "prt"} and c.i > span.root.i for c in children(head))
-
-
-def _forces(r: ResolvedActor) -> bool:
-    """Armed forces as a body ('American troops', 'the rebels'); a general or a former officer backing a candidate
-    backs with words."""
-    return r.actor.sector in FIGHTING_SECTORS and r.actor.kind != "person"
-
-
-def _own_institution(source: ResolvedActor, target: ResolvedActor) -> bool:
-    """A state's people going to their own country's offices, courts or hospitals make no visit (a visit is to a
-    country, a place, or troops in the field)."""
-    same = source.actor.country == target.actor.country and source.actor.country != UNKNOWN
-    return same and source.actor.sector in STATE_SECTORS and target.actor.sector not in {None, "MIL"}
-
-
-def _named_owner(verb: Token) -> bool:
-    """The verb's object belongs to a named person, party or people ('Sanders' vote', 'the Ugandan president's
-    decision'; not 'the country's decline')."""
-    owners = [p for c in children(verb) if c.dep_ == "dobj" for p in children(c) if p.dep_ == "poss"]
-    return any(t.ent_type_ in {"PERSON", "ORG", "NORP"} for p in owners for t in p.subtree)
-
-
-def _politics_at_home(source: ResolvedActor, target: ResolvedActor) -> bool:
-    """Both sides are one country's parties or legislators: what passes between them is politics."""
-    same = source.actor.country == target.actor.country and source.actor.country != UNKNOWN
-    return (
-        same
-        and {source.actor.sector, target.actor.sector} <= UNARMED_POLITICS | {"GOV"}
-        and (target.actor.sector in UNARMED_POLITICS)
-    )
-
-
-def _political_clash(head: Token, source: ResolvedActor, target: ResolvedActor) -> bool:
-    """'The White House and Democrats clashed with Republicans in Congress', 'Republicans and Democrats battled over
-    his testimony': a quarrel between a country's own politicians, not a battle (police, soldiers and rebels clash
-    with arms)."""
-    if head.lemma_.lower() not in {"clash", "battle", "fight", "spar", "feud"}:
-        return False
-    sides = (source.actor, target.actor)
-    return sides[0].country == sides[1].country and all(a.sector in POLITICAL_SECTORS for a in sides)
-
-
-def _clash_over(head: Token) -> bool:
-    """'Clashed over' an issue: words, not arms."""
-    return head.lemma_.lower() == "clash" and any(p.dep_ == "prep" and p.lower_ == "over" for p in children(head))
-
-
-def _verbal_attack(c: _Candidate, source: ResolvedActor, target: ResolvedActor) -> bool:
-    """A politician 'attacking' a person, a party, the press or a group of citizens attacks with words; armies,
-    armed groups and countries attacked with arms are another matter, as are a leader's men ("Assad's forces",
-    'Morsi supporters') and the 'positions' armies and states attack ('attacked Ukrainian positions')."""
-    attack = c.head.lemma_.lower() == "attack" or any(
-        o.dep_ == "dobj" and o.lemma_.lower() == "attack" for o in children(c.head)
-    )
-    if not attack:
-        return False
-    if source.actor.sector in UNARMED_POLITICS:
-        return True  # 'Senate candidates attacked each other', 'Republicans mounted a less direct attack'
-    span = c.head.doc.char_span(*source.span, alignment_mode="expand")
-    men = span is not None and len(span) > 0 and span.root.dep_ in {"poss", "compound"}
-    if men and span.root.head.lemma_.lower() in FOLLOWERS:
-        return False
-    if source.actor.sector in ARMED_SECTORS | {"MIL", "COP", "SPY"}:
-        return False
-    objects = [o for o in children(c.head) if o.dep_ == "dobj"]
-    # ('attacked dozens of churches', 'attacked their own mockup of the plant')
-    objects += [g for o in objects for g in of_objects(o)]
-    if any(o.lemma_.lower() in BUILDINGS for o in objects):
-        return False  # 'supporters attacked churches': buildings are attacked with force
-    owned = {o.lemma_.lower() for o in objects if o.lemma_.lower() in OWNED_THINGS}
-    # ('attacking their positions in Raqqa' is ground held, not a stance like 'his position on trade')
-    stance = any(
-        o.lemma_.lower() == "position" and any(p.lower_ in {"on", "about"} for p in children(o)) for o in objects
-    )
-    political = source.actor.kind == "person" or source.actor.sector in POLITICAL_SECTORS | {"OPP"}
-    if owned - {"position"} or stance or (owned and political):
-        return True  # 'parties attacked Tory plans', 'attacked the decision': words against a thing said or planned
-    if source.actor.kind != "person":
-        return False
-    return target.actor.kind != "country" and target.actor.sector not in ARMED_SECTORS | {"COP", "MIL"}
 
 
 def _salient_countries(actors: DocActors) -> list[tuple[str, ResolvedActor, int]]:
@@ -2127,7 +937,7 @@ def _event_actor(resolved: ResolvedActor, doc: Doc, *, inferred: bool = False) -
 
 
 def _make_event(
-    c: _Candidate, code: str, source: ResolvedActor, target: ResolvedActor, inferred: bool, conf: float, ctx: _Context
+    c: Candidate, code: str, source: ResolvedActor, target: ResolvedActor, inferred: bool, conf: float, ctx: Context
 ) -> Event:
     token = c.head
     doc = token.doc
@@ -2238,49 +1048,12 @@ def _date_typed(doc: Doc) -> numpy.ndarray:
     return doc.to_array("ENT_TYPE") == doc.vocab.strings["DATE"]
 
 
-def _place_tokens(token: Token, *, deep: bool = False) -> list[Token]:
-    """Objects of 'in X' / 'at X' on the trigger (or the verb it is the object of; `deep`: or on its objects)."""
-    heads = [token] + ([token.head] if token.dep_ in {"dobj", "pobj", "nsubjpass"} else [])
-    if deep:
-        heads += [c for c in children(token) if c.dep_ in {"dobj", "nsubjpass"}]
-        # 'put under investigation in Italy', 'killed in a bombing in Kabul'
-        heads += [o for p in children(token) if p.dep_ == "prep" for o in children(p) if o.dep_ == "pobj"]
-    return [
-        pobj
-        for head in heads
-        for prep in children(head)
-        if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}
-        for pobj in children(prep)
-        if pobj.dep_ == "pobj"
-    ]
-
-
 def _location(token: Token, sent: tuple[int, int], actors: DocActors) -> Location | None:
     """Where the event happened: a named place after 'in'/'at', with the country the knowledge base gives it."""
-    for pobj in _place_tokens(token):
+    for pobj in sides.place_tokens(token):
         if pobj.ent_type_ in {"GPE", "LOC", "FAC"}:
             ent = next((e for e in _sentence_entities(token.doc, *sent) if e.start <= pobj.i < e.end), None)
             if ent is not None:
-                hit = _country_hit(ent.start, ent.end, actors)
+                hit = sides.country_hit(ent.start, ent.end, actors)
                 return Location(ent.text, hit[1].country if hit else None)
-    return None
-
-
-def _place_entity(token: Token, actors: DocActors, *, deep: bool = False) -> tuple[Span, KBEntry] | None:
-    """The knowledge-base country or city the event happened in ('in Baghdad' -> Iraq), with its span."""
-    for pobj in _place_tokens(token, deep=deep):
-        if pobj.lemma_.lower() in INSTRUMENTS and means_owners(pobj, actors):
-            continue  # 'killed in a US drone strike in Yemen': whose the strike is, not where
-        hit = _country_hit(pobj.left_edge.i, pobj.i + 1, actors)
-        if hit is not None:
-            return hit
-    return None
-
-
-def _country_hit(start: int, end: int, actors: DocActors) -> tuple[Span, KBEntry] | None:
-    """The first knowledge-base hit among tokens start..end-1 that is not an organisation or a group."""
-    for i in range(start, end):
-        hit = actors.kb_hits.get(i)
-        if hit is not None and hit[1].kind not in {"igo", "ngo", "group"}:
-            return hit
     return None
