@@ -4,7 +4,7 @@ Stages, each reading the one spaCy Doc and what the stages before it found:
   1. nlp      parse the body (leading metadata is blanked, so offsets stay those of the original text);
   2. actors   knowledge-base names, persons with roles, sector groups (actors/resolve.py);
   3. quotes   direct, mixed and indirect quotations with resolved speakers (quotes.py);
-  4. events   CAMEO-coded events with their evidence (events/coder.py);
+  4. events   CAMEO-coded events with their evidence (events/coder.py; sides in events/sides.py);
   5. enrich   places geocoded offline and event locations given lat/lon (places.py), dates resolved against the
               publication date and given to events still dated by it (dates.py), themes (themes.py), tone (tone.py).
 Heavy resources (model, knowledge base, lexicon) load once per process in `Resources`.
