@@ -2195,3 +2195,67 @@ def test_a_region_named_on_the_event_noun_is_where_it_happened_not_who_did_it():
     assert not _dyads("The senator spoke at an Ohio rally on Tuesday.")
     assert not _dyads("Thousands of supporters attended a Nevada rally for the governor.")
     assert ("141", "PSE", "ISR") in _dyads("Thousands of Palestinians joined a Gaza rally against Israel.")
+
+
+@pytest.mark.slow
+def test_backing_down_with_another_country_in_the_passage_is_no_concession_to_oneself():
+    threat = _dyads("Canada threatened to impose tariffs on Brazil. Ottawa later backed down.")
+    assert ("080", "CAN", "CAN") not in threat, threat
+    # domestic politics still backs down at home
+    assert ("080", "USA", "USA") in _dyads("Senate Republicans backed down after a week of talks with the White House.")
+
+
+@pytest.mark.slow
+def test_migrants_detained_for_crossing_a_border_are_not_the_detaining_states_own_people():
+    crossing = _dyads(
+        "WARSAW (Reuters) - Poland has tightened its border with Belarus. In June alone, nearly 40,000 migrants"
+        " were detained for illegally crossing the border, according to official data."
+    )
+    assert ("173", "POL", "POL") not in crossing and ("173", "POL", "---") in crossing, crossing
+    # people detained with nothing said of where they came from stay the country's own
+    assert ("173", "POL", "POL") in _dyads(
+        "WARSAW (Reuters) - Poland has tightened its border with Belarus. More than 9,000 people were apprehended"
+        " in May."
+    )
+
+
+@pytest.mark.slow
+def test_a_promise_or_refusal_of_ones_own_support_or_action_is_not_aimed_at_oneself():
+    pledged = _dyads("President Macron pledged French support for the reconstruction of Lebanon.")
+    assert ("032", "FRA", "FRA") not in pledged and ("032", "FRA", "LBN") in pledged, pledged
+    assert ("120", "FRA", "FRA") not in _dyads("The minister flatly ruled out French military action in the region.")
+    assert ("032", "FRA", "LBN") in _dyads("President Macron pledged French support to the Lebanese army.")
+
+
+@pytest.mark.slow
+def test_a_meeting_with_an_agenda_is_not_with_whoever_tops_the_agenda():
+    agenda = _dyads(
+        "Mr. Macron and Mr. Scholz had been meeting for three days with an agenda dominated by Russia and energy"
+        " prices."
+    )
+    assert not [d for d in agenda if d[2] == "RUS"] and ("040", "FRA", "DEU") in agenda, agenda
+    assert ("040", "FRA", "IRN") in _dyads("Mr. Macron met on Monday with the delegation of Iran.")
+
+
+@pytest.mark.slow
+def test_acting_on_an_inquiry_is_not_acting_on_whom_it_looks_into():
+    assert not _dyads("President Erdogan also condemned the ongoing investigation of Greece as a disaster.")
+    assert not _dyads("President Erdogan has dismissed the investigations into Greece's election meddling as a hoax.")
+    assert ("111", "TUR", "GRC") in _dyads(
+        "President Erdogan condemned the Greek investigation of the shipping company."
+    )
+
+
+@pytest.mark.slow
+def test_a_country_taken_out_of_a_deal_by_its_own_leader_is_not_the_target():
+    assert not _dyads("In May, President Macron pulled Paris out of a 2015 international agreement.")
+    promised = _dyads("President Macron was in Lyon, promising to get France out of the European Union.")
+    assert ("030", "FRA", "FRA") not in promised and ("030", "FRA", "EUR") in promised, promised
+
+
+@pytest.mark.slow
+def test_a_state_that_protests_does_not_protest_at_home():
+    assert ("140", "KOR", "KOR") not in _dyads("Seoul protested against a live-fire military exercise by the North.")
+    # a country's people protest at home, also against their own government
+    assert ("140", "LBN", "LBN") in _dyads("These are Lebanon's largest protests in almost 15 years.")
+    assert ("140", "IRN", "IRN") in _dyads("Iranians have protested against their government's actions.")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..actors.resolve import RELATIONAL_NOUNS, UNKNOWN, DocActors, ResolvedActor, backer
 from ..model import Actor
@@ -153,6 +153,16 @@ ACTOR_NOUNS = frozenset(
 COUNT_NOUNS = frozenset({"thousand", "hundred", "dozen", "million", "score", "number", "group", "band", "handful"})
 SPANS = frozenset({"day", "week", "month", "year", "hour", "night", "decade"})  # 'three days of talks'
 OWNER_PREPS = frozenset({"of", "for", "from"})
+INVESTIGATE_ROOT = "09"
+INQUIRIES = frozenset({"investigation", "probe", "inquiry", "inquest"})  # their 'of' / 'into' is who is looked into
+# Promises and refusals of what the source itself would give or do ('pledged British support'): see
+# `_own_contribution`.
+OWN_ACT_ROOTS = frozenset({"03", "12"})
+OWN_ACT_NOUNS = frozenset(
+    {"support", "backing", "help", "assistance", "action", "involvement", "intervention", "cooperation"}
+    | {"commitment", "membership", "participation", "contribution", "engagement"}
+)
+NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "pobj", "prep", "flat", "appos"})  # inside a noun phrase
 FORCE_ROOT = "15"  # exhibit force posture: the troops and police named are the means, not the target
 # Aid, yielding and force posture: a state's own troops it sends, withdraws or deploys are its means.
 OWN_FORCE_ROOTS = frozenset({"07", "08", FORCE_ROOT})
@@ -659,7 +669,9 @@ def verb_arguments(
         own = {s.actor.country for s in sources}
         moved = {d.i for d in direct if _own_forces(d, own, actors)}
         target_tokens = [t for t in target_tokens if t.i not in moved]
-    found = resolve_all(target_tokens, actors, shallow=True)
+    # (still named: a withdrawal with a target we cannot tell is not guessed at)
+    acted_on = [t for t in target_tokens if not _taken_out(t, sources, actors)]
+    found = _not_looked_into(resolve_all(acted_on, actors, shallow=True), verb, direct, pattern)
     for mover in [verb, *parts]:
         found = _not_destinations(mover, found, sources)
     # nor are those listed with a thing bolstered ('bolster its defenses and rapid reaction forces')
@@ -676,9 +688,9 @@ def verb_arguments(
         # taken by Egypt'; a source's own means are not ('sent U.S. troops', 'withdrew Russian forces')
         # ('condemned America's allies': those of a relation are not the country they are named after)
         related = [d for d in target_tokens if d.lemma_.lower() not in RELATIONAL_NOUNS]
-        owned = owners + [o for d in related for o in object_owners(d)]
+        owned = owners + [o for d in related for o in object_owners(d) if not _shaped_by(o, d, pattern, actors)]
         owned = [o for o in owned if not actors.names_the_text(o)]
-        targets = _without(resolve_all(owned, actors, shallow=True), sources)
+        targets = _without(_not_looked_into(resolve_all(owned, actors, shallow=True), verb, direct, pattern), sources)
     if not targets and pattern.root in FRAME_TARGET_ROOTS:
         inner = clause_subjects(verb) if pattern.root in CLAUSE_TARGET_ROOTS else []
         # 'encouraged its citizens to enter the U.S.': one's own people addressed are the object, not what they are
@@ -688,6 +700,7 @@ def verb_arguments(
             for d in direct
         )
         inner = inner or ([] if addressed else complement_objects(verb))
+        inner = [t for t in inner if not _taken_out(t, sources, actors)]
         targets = _without(resolve_all(inner, actors, shallow=True), sources)
         for comp in (c for c in children(verb) if c.dep_ == "xcomp"):
             targets = _not_destinations(comp, targets, sources)  # 'asked him to invite Putin to Washington'
@@ -733,7 +746,57 @@ def verb_arguments(
         targets = targets or _without(unplaced([o for o in owned if o.dep_ == "poss"], actors), sources)
     agentless = (bool(passive) or instrument) and named_victim and not sources and not names_actor(source_tokens)
     targets = _not_at(targets, armed)
+    if pattern.root in OWN_ACT_ROOTS:
+        targets = [t for t in targets if not _own_contribution(t, sources, verb.doc)]
     return Args(sources, targets, named or bool(targets), agentless)
+
+
+def _taken_out(token: Token, sources: list[ResolvedActor], actors: DocActors) -> bool:
+    """'pulled Washington out of the nuclear deal', 'get the United States out of NAFTA': the source's own country
+    taken out of something is the one that leaves it, not the one acted on."""
+    if token.dep_ != "dobj" or not any(c.lower_ == "out" and c.dep_ in {"prt", "prep"} for c in children(token.head)):
+        return False
+    return _resolves_to(token, {s.actor.country for s in sources} - {UNKNOWN, ""}, actors)
+
+
+def _not_looked_into(
+    found: list[ResolvedActor], verb: Token, direct: list[Token], pattern: Pattern
+) -> list[ResolvedActor]:
+    """'condemned the investigation of Russia', 'dismissed the probes into Russia's meddling': whom an inquiry looks
+    into is not who is acted on by acting on the inquiry, which is its holders' ('Mueller's investigation')."""
+    if pattern.root == INVESTIGATE_ROOT:
+        return found  # 'launched an investigation into crimes by Croat forces' is the inquiry itself
+    inquiries = [d for d in direct if d.lemma_.lower() in INQUIRIES]
+    # (an 'into' phrase the parser hangs on the verb is the inquiry's: nothing is 'dismissed into')
+    looked = [p for d in inquiries for p in pobjs(d, ("of", "into"))] + (pobjs(verb, ("into",)) if inquiries else [])
+    inside = [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge.text)) for p in looked]
+    return [f for f in found if not any(a <= f.span[0] < b for a, b in inside)]
+
+
+def _shaped_by(owner: Token, obj: Token, pattern: Pattern, actors: DocActors) -> bool:
+    """A meeting 'with' a thing has no partner in whoever the thing is shaped by: 'met for two days with an agenda
+    topped by North Korea' (but 'met with the wife of a jailed pastor', 'with the delegation of Iran' meet theirs)."""
+    if pattern.root != MEET_ROOT or obj.dep_ != "pobj" or obj.head.lower_ != "with":
+        return False
+    if obj.lemma_.lower() in ACTOR_NOUNS or actors.kb.sector(obj.text) is not None:
+        return False
+    return owner.head.dep_ == "agent"
+
+
+def _own_contribution(target: ResolvedActor, sources: list[ResolvedActor], doc: Doc) -> bool:
+    """A promise or refusal of the source's own act names its author in the act's phrase, not the one it is for:
+    'pledged British support', 'offered the support of the U.S. government', 'ruled out U.S. military action',
+    'to renegotiate the terms of Britain's membership' (by a Briton). Another country there is its target ('offered
+    Iraqi forces support' is for Iraq); the source's own is only the giver or the member."""
+    own = {s.actor.country for s in sources} - {UNKNOWN, ""}
+    if target.actor.country not in own:
+        return False
+    token = next((t for t in doc if t.idx == target.span[0]), None)
+    while token is not None and token.dep_ in NAME_DEPS and token.head.i != token.i:
+        token = token.head
+        if token.pos_ == "NOUN" and token.lemma_.lower() in OWN_ACT_NOUNS:
+            return True
+    return False
 
 
 def _gapped_object(verb: Token, obj: Token | None) -> list[Token]:

@@ -72,6 +72,9 @@ MASS_VIOLENCE = "20"
 CONFLICT_SIDES = frozenset({"REB", "UAF", "OPP"})
 BACK_OR_FIGHT = frozenset({"03", "05", "06", "07"}) | VIOLENT_ROOTS  # (not talks, appeals, arrests)
 COERCE_ROOT = "17"
+YIELD_ROOT = "08"
+PROTEST_ROOT = "14"
+RESIGNATION = "0831"
 DEPORTATION = "174"
 # Prepositions that put a material act in or onto a place: its target ('launched strikes inside Syria').
 INTO_PREPS = frozenset({"in", "at", "inside", "within", "into", "on", "onto", "across", "over", "against", "toward"})
@@ -107,6 +110,7 @@ FOREIGN_AFFAIRS = frozenset(
     {"ceasefire", "cease-fire", "truce", "calm", "restraint", "dialogue", "settlement", "de-escalation", "tariff"}
     | {"embargo", "peace", "diplomacy", "humanity", "mankind", "side"}
 )
+CROSSING_VERBS = frozenset({"cross", "enter"})  # ('detained for crossing the border', 'caught entering illegally')
 FOREIGNERS = frozenset({"caravan", "migrant", "immigrant", "refugee", "foreigner", "alien", "asylum-seeker"})
 STATE_NAMES = frozenset({"country", "capital"})  # a state named as such, not its people or its offices
 WORLD_WORDS = frozenset({"world", "nation", "country", "state", "community"})
@@ -229,6 +233,8 @@ def placed(r: ResolvedActor, c: Candidate, other: ResolvedActor | None, ctx: Con
     on it ('Liberian police dispersed demonstrators'); otherwise it stays '---'."""
     if r.via != UNPLACED or r.head is None or ctx.actors.regional(ctx.doc[r.head]):
         return r
+    if other is not None and c.code[:2] == COERCE_ROOT and _crossed_in(ctx.doc[r.head], c.head):
+        return r  # 'migrants were arrested for crossing the border': not the arresting state's own people
     place = _place_entity(c.head, ctx.actors, deep=True)
     if place is None and c.code[:2] in VIOLENT_ROOTS:
         # 'strikes against militants within Somalia', 'Israeli attacks in Gaza killed 20 people': the victims are
@@ -291,6 +297,16 @@ def placed(r: ResolvedActor, c: Candidate, other: ResolvedActor | None, ctx: Con
     return ctx.actors.group_of(ctx.doc[r.head], sector, owner)
 
 
+def _crossed_in(head: Token, act: Token) -> bool:
+    """Those a state detains as migrants, or for crossing into it, came from abroad ('nearly 50,000 migrants were
+    detained', 'people apprehended after crossing the border', 'guards detained 900 people crossing from Morocco'):
+    neither the state's own people nor, unless the text says so, those of the country they crossed from."""
+    if head.lemma_.lower() in FOREIGNERS:
+        return True
+    near = [*head.subtree] + [t for c in children(act) if c.dep_ in {"prep", "advcl"} for t in c.subtree]
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in CROSSING_VERBS for t in near)
+
+
 def _coerced_at_home(head: Token, c: Candidate, other: ResolvedActor, ctx: Context) -> Actor | None:
     """A state's police, army or government coercing a group the text gives no country ('the Cuban government
     detained dissidents', 'police rounded up Islamists') does it at home: the group is the state's own, unless the
@@ -316,6 +332,8 @@ def targets(c: Candidate, args: Args, source: ResolvedActor, ctx: Context) -> tu
     if args.named_target or c.symmetric:
         return [], ""  # the sentence names a target we cannot place, or a partner is required
     if c.home and not c.framed:
+        if _yields_abroad(c, source, ctx) or _a_states_protest(c, source, ctx):
+            return [], ""
         return [_home(source, c.head, ctx)], "home"
     if c.home:
         # a promised or threatened domestic act is aimed at where it would happen, never at its author by default
@@ -361,6 +379,30 @@ def targets(c: Candidate, args: Args, source: ResolvedActor, ctx: Context) -> tu
             return [_own_country(source, c.head, ctx)], "domestic"
         return [_absent(c.head)], "absent"
     return [], ""
+
+
+def _yields_abroad(c: Candidate, source: ResolvedActor, ctx: Context) -> bool:
+    """Backing down, relenting or calling an act off is a concession to whoever pressed for it: at home only when
+    the passage names no other country ('Democrats backed off that limit'); where it does, the concession is to a
+    foreign party the clause leaves unnamed ('the U.S. threatened Syria but later backed down', 'get Europe to back
+    off on countering Moscow'), and its author is no target of it. A resignation is always at home, and an easing
+    the clause places is aimed at where it happens."""
+    if not c.code.startswith(YIELD_ROOT) or c.code.startswith(RESIGNATION):
+        return False
+    if _place_entity(c.head, ctx.actors) is not None:
+        return False  # ('Serbia lifted a curfew in Montenegro': where it is eased is its target)
+    return bool(_passage_countries(c.head, ctx.actors) - {source.actor.country})
+
+
+def _a_states_protest(c: Candidate, source: ResolvedActor, ctx: Context) -> bool:
+    """A state named as such that protests ('Seoul protested against the drill by the North') protests to another
+    state, never at home (a country's protests, 'Lebanon's largest protests', 'a Pyongyang rally', are its
+    people's, and the Iranians who protested against their government protested at home)."""
+    if not c.code.startswith(PROTEST_ROOT) or c.head.pos_ != "VERB":
+        return False
+    subjects = [t for t in children(c.head) if t.dep_ == "nsubj"]
+    said = any(t.left_edge.idx == source.span[0] for t in subjects)
+    return said and _names_the_state(source, c.head, ctx.actors)
 
 
 def _police_at_home(c: Candidate, source: ResolvedActor, ctx: Context) -> bool:
