@@ -2259,3 +2259,92 @@ def test_a_state_that_protests_does_not_protest_at_home():
     # a country's people protest at home, also against their own government
     assert ("140", "LBN", "LBN") in _dyads("These are Lebanon's largest protests in almost 15 years.")
     assert ("140", "IRN", "IRN") in _dyads("Iranians have protested against their government's actions.")
+
+
+@pytest.mark.slow
+def test_a_battle_act_that_names_nothing_it_struck_has_no_event_without_a_target():
+    assert not [d for d in _dyads("Since 2015, Pakistan has launched dozens of missiles.") if d[0][:2] == "19"]
+    # what it struck is named, though we cannot place it; a test is aimed at no one
+    assert ("194", "TUR", "---") in _dyads("The Turkish army fired artillery shells at positions near the border.")
+    assert ("150", "PRK", "---") in _dyads("North Korea test launched a missile on Tuesday.")
+    # the force is still told of: an agentless sequel is its doing
+    killed = _dyads(
+        "Israeli jets fired missiles from Lebanese airspace, Syrian state media said. The airstrikes killed 12 people."
+    )
+    assert [d for d in killed if d[:2] == ("195", "ISR")], killed
+
+
+@pytest.mark.slow
+def test_coercion_with_no_one_we_can_place_has_no_event():
+    assert not _dyads("The party said that China had hacked its computer network.")
+    assert not _dyads("Iranian forces were seizing territory across the region.")
+    assert ("171", "EGY", "EGY") in _dyads("Witnesses said Egyptian soldiers seized the cameras of the reporters.")
+
+
+@pytest.mark.slow
+def test_a_withdrawal_is_from_the_country_its_from_phrase_names():
+    assert ("087", "CAN", "MLI") in _dyads(
+        "The blast came weeks after Prime Minister Justin Trudeau ordered the withdrawal of troops from Mali after a"
+        " call with the French president."
+    )
+
+
+@pytest.mark.slow
+def test_a_politicians_attack_on_no_one_named_is_words_at_home():
+    assert ("111", "USA", "USA") in _dyads("Republican lawmakers are now mounting a quieter attack.")
+    abroad = _dyads("Republican lawmakers are now mounting a quieter attack on the deal with Iran.")
+    assert ("111", "USA", "USA") not in abroad, abroad
+
+
+@pytest.mark.slow
+def test_both_sides_asked_to_act_are_the_two_countries_named_before():
+    urged = _dyads(
+        "Talks between Chile and Peru collapsed on Monday. The Brazilian president urged both sides to return."
+    )
+    assert {("020", "BRA", "CHL"), ("020", "BRA", "PER")} <= urged, urged
+    # not when the passage names no two countries
+    alone = _dyads("U.S. Secretary John Smith urged both sides to honour the truce.")
+    assert ("027", "USA", "---") in alone, alone
+
+
+@pytest.mark.slow
+def test_the_one_named_before_a_for_to_clause_is_asked_to_act():
+    events = _events(
+        "The book recounts the debate, with Democrats pushing for President Biden to go public with what they knew."
+    )
+    assert [e.target.code for e in events if e.code == "100"] == ["USAGOV"], events
+
+
+@pytest.mark.slow
+def test_refusing_to_sign_or_withdraw_a_bill_addresses_the_own_country():
+    refused = _dyads(
+        "Beijing has backed the city's leader. Hong Kong leader Carrie Lam had refused to withdraw the extradition"
+        " bill."
+    )
+    assert ("120", "HKG", "HKG") in refused and ("120", "HKG", "CHN") not in refused, refused
+
+
+@pytest.mark.slow
+def test_a_leaders_veto_threat_is_aimed_at_his_own_legislature():
+    threat = _dyads(
+        "Congress has warned it would consider new sanctions on Cuba. U.S. President John Smith has threatened to veto"
+        " any such sanctions moves."
+    )
+    assert ("130", "USA", "USA") in threat, threat
+    assert ("129", "RUS", "UNO") in _dyads("Russia vetoed the resolution in the Security Council.")
+
+
+@pytest.mark.slow
+def test_a_truce_is_asked_of_the_one_or_two_countries_just_named():
+    called = _dyads(
+        "Fighting between Armenia and Azerbaijan flared again. The French president called for an immediate ceasefire."
+    )
+    assert {("1056", "FRA", "ARM"), ("1056", "FRA", "AZE")} <= called, called
+    assert ("1056", "SAU", "SDN") in _dyads(
+        "Fighting in Sudan flared again. The Saudi foreign minister called for a truce."
+    )
+    # not the partners the source's own phrase names
+    pushed = _dyads(
+        "Officials from the United Nations and Norway, who have pushed for a truce for weeks, hope it holds."
+    )
+    assert not [d for d in pushed if d[2] == "NOR"], pushed

@@ -387,4 +387,6 @@ def verbal_attack(c: Candidate, source: ResolvedActor, target: ResolvedActor) ->
         return True  # 'parties attacked Tory plans', 'attacked the decision': words against a thing said or planned
     if source.actor.kind != "person":
         return False
+    if target.via == "domestic":
+        return True  # a politician's attack on no one named, in a passage about home: on a rival at home
     return target.actor.kind != "country" and target.actor.sector not in ARMED_SECTORS | {"COP", "MIL"}

@@ -1003,8 +1003,15 @@ def complement_objects(verb: Token) -> list[Token]:
 
 
 def clause_subjects(verb: Token) -> list[Token]:
-    """Subjects of a verb's 'that' clause: the addressee of 'demanded that the US cancel'."""
-    return [s for c in children(verb) if c.dep_ == "ccomp" for s in children(c) if s.dep_ in {"nsubj", "nsubjpass"}]
+    """Subjects of a verb's 'that' clause: the addressee of 'demanded that the US cancel'; and of its 'for X to'
+    clause: the addressee of 'pushed for Obama to go public'."""
+    kids = children(verb)
+    out = [s for c in kids if c.dep_ == "ccomp" for s in children(c) if s.dep_ in {"nsubj", "nsubjpass"}]
+    for clause in (c for c in kids if c.dep_ == "advcl" and is_infinitive(c)):
+        # (parsed as 'pushing [for Obama] [to go public]': the one named before the infinitive is asked to act)
+        fors = [p for p in kids if p.dep_ == "prep" and p.lower_ == "for" and p.i < clause.i]
+        out += [o for p in fors for o in children(p) if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+    return out
 
 
 # -------------------------------------------------------------------- nouns

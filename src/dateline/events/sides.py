@@ -21,9 +21,16 @@ confidence, replaced by the same act with its target named later in the article 
 the members of a deal asked for are no matter between states); for force or coercion by a country's police, crowds,
 protesters, students or local armed groups that names no one, in a passage naming no other country, their own
 ('police stormed the campus', 'protesters burned the party's offices');
-otherwise, when the sentence names
-no target at all and the act means something alone ('threatened to retaliate', 'launched airstrikes'), an absent
-target (country '---', empty span at the trigger), as GDELT leaves Actor2 empty. A promised or threatened domestic
+an act on a bill, or a leader's veto, by a
+state's own actor is aimed at its own country whatever else the passage names ('refused to sign a funding bill');
+'both sides' asked to act are the two countries the sentence (else the one before) names, and a truce is asked of
+the one or two it names; a withdrawal is from the
+country its 'from' phrase names; a politician's 'attack' on no one named, in a passage naming no other country, is on
+a rival at home; otherwise, when the sentence names
+no target at all and the act means something alone ('threatened to retaliate', 'declared a ceasefire'), an absent
+target (country '---', empty span at the trigger), as GDELT leaves Actor2 empty; but coercion, and a battle act that
+names nothing it struck ('launched missiles', 'ordered airstrikes'), are always done to someone the story names
+elsewhere: with no one we can place, no event. A promised or threatened domestic
 act ('Kenya is ready to send police') is aimed at where it would happen, never at its author by default.
 Sides with no country ('---'), one side at most: a group the text names by a sector word but gives no country
 ('accused Darfur rebels', 'gunmen killed three soldiers'), placed where the event happens, at home in a domestic act
@@ -59,6 +66,7 @@ from .context import (
     Context,
 )
 from .modality import DEMAND_ROOT, SPEECH_VERBS
+from .triggers import of_objects
 
 FALLBACK_ROOTS = frozenset({"06", "07", "08", "16"})  # material acts that always have a recipient
 # Material acts aimed at the place they happen in when no target is named.
@@ -97,6 +105,10 @@ OWN_CLAUSE_PREFIXES = ("15", DEMAND_ROOT)
 # retaliate', 'launched airstrikes', 'declared a ceasefire', 'is ready to contribute troops'); visits, talks, bare
 # promises, criticism, aid or sanctions without a target say too little.
 ABSENT_TARGET_PREFIXES = ("02", "03", "087", "10", "12", "13", "15", "17", "18", "19", "20")
+# ... but coercion (seizing, razing, hacking, harassing) is always done to someone: when the text gives no one we can
+# place, a side of '---' misreports the act, and there is no event.
+NEEDS_TARGET_PREFIXES = ("17",)
+RETREAT_PREFIX = "087"  # forces withdrawn, retreating or surrendering: from the place a 'from' phrase names
 # Appeals, promises, demands, rejections, threats and retreats are addressed to someone: with no one named, the one
 # other party the sentence names ...
 ADDRESSED_PREFIXES = ("02", "03", "10", "12", "13", "087")
@@ -104,6 +116,7 @@ ADDRESSED_PREFIXES = ("02", "03", "10", "12", "13", "087")
 # concession, mediation or settlement, 035-039, which are between parties to a dispute)
 DOMESTIC_ADDRESS_PREFIXES = ("02", "030", "031", "032", "033", "034", "10", "12", "13", "087")
 FORCE_THREAT_PREFIX = "138"  # a threat of force is aimed abroad ('threatened military action')
+STRUCK_PREPS = frozenset({"at", "against", "on", "onto", "into", "upon"})  # what a shot or a strike hits
 # Matters between states or the sides of a conflict ('called for calm', 'pushing for tariffs to be lifted', 'urged both
 # sides to honour the truce'), and addressees beyond any one country ('calling on humanity', 'urged the world').
 FOREIGN_AFFAIRS = frozenset(
@@ -112,6 +125,10 @@ FOREIGN_AFFAIRS = frozenset(
 )
 CROSSING_VERBS = frozenset({"cross", "enter"})  # ('detained for crossing the border', 'caught entering illegally')
 FOREIGNERS = frozenset({"caravan", "migrant", "immigrant", "refugee", "foreigner", "alien", "asylum-seeker"})
+LEGISLATION = frozenset({"bill", "legislation"})  # what a state's own legislature passes and its executive signs
+TRUCE_WORDS = frozenset({"ceasefire", "cease-fire", "truce"})
+TRUCE_ASKERS = ("02", "03", "10")  # appeals, promises and demands of a truce
+PAIR_NOUNS = frozenset({"side", "party"})  # 'urged both sides', 'called on the two parties'
 STATE_NAMES = frozenset({"country", "capital"})  # a state named as such, not its people or its offices
 WORLD_WORDS = frozenset({"world", "nation", "country", "state", "community"})
 DOMESTIC_SECTORS = frozenset({None, "GOV", "LEG", "JUD", "PTY", "OPP", "CVL", "LAB", "EDU", "BUS", "AGR", "MED"})
@@ -363,8 +380,17 @@ def targets(c: Candidate, args: Args, source: ResolvedActor, ctx: Context) -> tu
         owner = _antecedent_owner(c.head, source, ctx)
         if owner is not None:
             return [owner], "implied"
+    if c.code.startswith(RETREAT_PREFIX) and c.acted:
+        left = _withdrawn_from(c.head, source, ctx)
+        if left is not None:
+            return [left], "implied"
     vague = c.code in VAGUE_CODES and not c.names_act and not c.has_object
     if c.code.startswith(ABSENT_TARGET_PREFIXES) and not vague and not c.done_to and c.acted:
+        if _on_legislation(c, source, ctx):
+            return [_own_country(source, c.head, ctx)], "domestic"
+        sides = _both_sides(c, source, args, ctx) if c.code.startswith(ADDRESSED_PREFIXES) else []
+        if sides:
+            return sides, "implied"
         # the one other country the clause names, when there is one ('threatened to back away from the summit
         # with the U.S.', 'withdrew from the Iran nuclear deal'), else nobody
         implied = _implied_target(c.head, source, args, ctx, previous=not c.code.startswith(OWN_CLAUSE_PREFIXES))
@@ -377,6 +403,15 @@ def targets(c: Candidate, args: Args, source: ResolvedActor, ctx: Context) -> tu
             return [_own_country(source, c.head, ctx)], "home"
         if _domestic_address(c, source, ctx):
             return [_own_country(source, c.head, ctx)], "domestic"
+        if _words_at_home(c, source, ctx):
+            return [_own_country(source, c.head, ctx)], "domestic"
+        if c.code.startswith(NEEDS_TARGET_PREFIXES):
+            return [], ""
+        if c.code[:2] == FIGHT_ROOT and _strikes_nothing_named(c.head):
+            # the force is still told of: an agentless sequel is its doing ('..., saying jets launched the missiles.
+            # The airstrikes killed 14 people')
+            ctx.last_force = (sentence_start(c.head), source)
+            return [], ""
         return [_absent(c.head)], "absent"
     return [], ""
 
@@ -405,6 +440,96 @@ def _a_states_protest(c: Candidate, source: ResolvedActor, ctx: Context) -> bool
     return said and _names_the_state(source, c.head, ctx.actors)
 
 
+def _both_sides(c: Candidate, source: ResolvedActor, args: Args, ctx: Context) -> list[ResolvedActor]:
+    """'Both sides' (or 'the two sides') asked to act are the two countries the sentence names as places, else the
+    two the sentence before names ('... a secure Israel and an independent Palestine. The king urged both sides to
+    resume talks'): the act is aimed at each of them."""
+    subjects = _subject_tokens(c.head)
+    asked = [t for t in c.head.subtree if t.lemma_.lower() in PAIR_NOUNS and t.i not in subjects]
+    pair = any(m.lower_ in {"both", "two"} for t in asked for m in children(t))
+    # a truce is asked of those who fight: the one or two countries just named ('Israel accepted the truce while
+    # Hamas broke it. The Council called for a cease-fire')
+    asked_for = {t.lower_ for t in c.head.subtree if t.i not in _subject_tokens(c.head, passive=False)}
+    truce = bool(asked_for & TRUCE_WORDS or {"cease", "fire"} <= asked_for) and c.code.startswith(TRUCE_ASKERS)
+    if not pair and not truce:
+        return []
+    own = {source.actor.country} | {s.actor.country for s in args.sources}
+    start, end = sentence_range(c.head)
+    spans = [(start, end)]
+    if start > 0:  # (across a paragraph break too: 'both sides' refers back to those just told of)
+        spans.append(sentence_range(tokens(c.head.doc)[start - 1]))
+    # those the source's own phrase names act with it ('officials from the UN and the US pushing for a truce')
+    beside = {t.i for t in _nouns_in_span(source, ctx.doc, start, end) for t in t.subtree}
+    named: dict[str, tuple[Span, KBEntry]] = {}
+    for first, last in spans:
+        for i in range(first, last):
+            hit = ctx.actors.kb_hits.get(i)
+            if hit is None or hit[1].kind not in PLACE_KINDS or hit[0].start != i or hit[1].country in own:
+                continue
+            if i in beside:
+                continue
+            if not _an_officials_nationality(hit, ctx.actors.kb):
+                named.setdefault(hit[1].country, hit)
+        if named:
+            break
+    if len(named) != 2 and not (truce and len(named) == 1):
+        return []
+    return [
+        ResolvedActor(ctx.actors.entity_actor(entry), (span.start_char, span.end_char), "place")
+        for span, entry in named.values()
+    ]
+
+
+def _subject_tokens(head: Token, *, passive: bool = True) -> set[int]:
+    """The tokens of the act's subject (and, with `passive`, of a passive subject: 'a truce was demanded')."""
+    deps = {"nsubj", "nsubjpass"} if passive else {"nsubj"}
+    return {t.i for s in children(head) if s.dep_ in deps for t in s.subtree}
+
+
+def _withdrawn_from(head: Token, source: ResolvedActor, ctx: Context) -> ResolvedActor | None:
+    """A withdrawal is from the country a 'from' phrase names, on the act or on what is withdrawn ('announced the
+    withdrawal of U.S. troops from Syria', 'the troop withdrawal from Afghanistan'): that country is the side the
+    forces leave; where they came from is no target."""
+    held = [head, *(o for o in children(head) if o.dep_ == "dobj"), *of_objects(head)]
+    for holder in held:
+        for prep in children(holder):
+            if prep.dep_ != "prep" or prep.lower_ != "from":
+                continue
+            for pobj in (o for o in children(prep) if o.dep_ == "pobj"):
+                hit = country_hit(pobj.left_edge.i, pobj.i + 1, ctx.actors)
+                if hit is not None and hit[1].kind in PLACE_KINDS and hit[1].country != source.actor.country:
+                    span, entry = hit
+                    return ResolvedActor(ctx.actors.entity_actor(entry), (span.start_char, span.end_char), "place")
+    return None
+
+
+def _words_at_home(c: Candidate, source: ResolvedActor, ctx: Context) -> bool:
+    """A politician's or a party's 'attack' that names no one, in a passage naming no other country, is words aimed
+    at a rival at home ('spent the day attacking a rival', 'mounted a less head-on attack', 'the candidates attacked
+    each other'), as a demand or refusal by them would be."""
+    from .acts import verbal_attack  # (acts reads sides' helpers: imported when first needed)
+
+    if c.code[:2] != ASSAULT_ROOT or c.framed or not _is_country(source, ctx):
+        return False
+    if not verbal_attack(c, source, _absent(c.head)):
+        return False
+    return not _passage_countries(c.head, ctx.actors) - {source.actor.country}
+
+
+def _strikes_nothing_named(head: Token) -> bool:
+    """A battle act that names nothing it struck, neither an object nor an 'at/against/on' phrase beyond its weapons
+    ('has launched more than 100 missiles', 'the missiles fired by Iran', 'ordered airstrikes'): who was hit is told
+    elsewhere in the story, and a side of '---' would misreport it."""
+    from .acts import a_launch, a_test  # (acts reads sides' helpers: imported when first needed)
+
+    if a_test(head) or a_launch(head):
+        return False  # a test or a show of force, aimed at no one ('test-launched a missile')
+    struck = [o for o in children(head) if o.dep_ in {"dobj", "nsubjpass"}]  # ('the area was encircled')
+    struck += [o for p in children(head) if p.dep_ == "prep" and p.lower_ in STRUCK_PREPS for o in children(p)]
+    struck = [w for t in struck for w in (of_objects(t) or [t])]  # ('dozens of missiles')
+    return all(t.lemma_.lower() in INSTRUMENTS | AIR_WORDS for t in struck)
+
+
 def _police_at_home(c: Candidate, source: ResolvedActor, ctx: Context) -> bool:
     """A country's police, and its crowds, protesters, students and local armed groups, use force and coercion at
     home: with no one named and no other country in the passage, what they storm, raid, seize, burn or attack is
@@ -430,6 +555,28 @@ def _domestic_address(c: Candidate, source: ResolvedActor, ctx: Context) -> bool
     if _about_foreign_affairs(c.head) or _names_the_state(source, c.head, ctx.actors):
         return False
     return not _passage_countries(c.head, ctx.actors) - {source.actor.country}
+
+
+def _on_legislation(c: Candidate, source: ResolvedActor, ctx: Context) -> bool:
+    """A state's own actor refusing, demanding or threatening something done to a bill ('refused to sign a funding
+    bill', 'refused to withdraw the extradition bill') addresses its own country whatever else the passage names:
+    a bill is a matter between a state's government and its legislature."""
+    if not c.code.startswith(DOMESTIC_ADDRESS_PREFIXES) or source.actor.sector not in DOMESTIC_SECTORS:
+        return False
+    acts = [c.head, *(x for x in children(c.head) if x.dep_ == "xcomp")]
+    bill = any(o.dep_ == "dobj" and o.lemma_.lower() in LEGISLATION for a in acts for o in children(a))
+    # a leader's veto is of his own legislature's bills ('threatened to veto any such sanctions moves'), unless it
+    # is cast at an international body ('vetoed the resolution in the Security Council')
+    veto = any(a.lemma_.lower() == "veto" for a in acts) and not _names_the_state(source, c.head, ctx.actors)
+    if veto and (_sentence_bodies(c.head, ctx.actors) or any(o.lemma_.lower() == "resolution" for o in c.head.subtree)):
+        veto = False
+    return (bill or veto) and _is_country(source, ctx)
+
+
+def _sentence_bodies(head: Token, actors: DocActors) -> bool:
+    """The sentence names an international organisation ('the Security Council', 'the U.N.')."""
+    start, end = sentence_range(head)
+    return any((a := actors.actor_at(i)) is not None and a.sector == "IGO" for i in range(start, end))
 
 
 def _one_other_party(c: Candidate, source: ResolvedActor, args: Args, ctx: Context) -> ResolvedActor | None:
