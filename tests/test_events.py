@@ -2348,3 +2348,193 @@ def test_a_truce_is_asked_of_the_one_or_two_countries_just_named():
         "Officials from the United Nations and Norway, who have pushed for a truce for weeks, hope it holds."
     )
     assert not [d for d in pushed if d[2] == "NOR"], pushed
+
+
+# -------------------------------------------------------------------- words in another sense (session 7, root)
+
+
+@pytest.mark.slow
+def test_an_electoral_prize_is_won_not_seized():
+    # offices and chambers are won in elections; no one is arrested or occupied
+    assert not _dyads("Republicans hoping to keep the governorship and capture the Senate cheered the report.")
+    night = _dyads(
+        "Republican presidential candidates flocked to the state on Tuesday. The primary results came in late."
+        " Donald Trump has captured Georgia and Alabama."
+    )
+    assert not [d for d in night if d[0][:2] in {"17", "19"}], night
+
+
+@pytest.mark.slow
+def test_figurative_senses_of_recognize_demonstrate_march_talk_and_shield_are_no_events():
+    assert not _dyads("Obama seemed to recognize the significance of the Iowa victory.")
+    assert ("054", "USA", "SSD") in _dyads("The U.S. recognized South Sudan in 2011.")
+    assert not _dyads("U.S. Senator Jane Doe, as she has demonstrated in her speeches, is a tough debater.")
+    assert ("141", "IRQ", "IRQ") in _dyads("Thousands of Iraqis demonstrated in Baghdad on Friday.")
+    assert not _dyads("U.S. Senator Jane Doe is marching toward November with a commanding lead.")
+    assert not _dyads("U.S. Senator Jane Doe gave pep talks to Democratic lawmakers in Ohio.")
+    assert not _dyads("U.S. Senator Jane Doe is using President Barack Obama as a shield against her rival's attacks.")
+    assert ("184", "IMG", "IRQ") in _dyads("Islamic State militants used Iraqi civilians as shields.")
+
+
+@pytest.mark.slow
+def test_a_title_in_quotation_marks_is_no_meeting():
+    assert not _dyads("''It is nonsense,'' U.S. Senator Jane Doe said by telephone on NBC's ''Meet the Press.''")
+
+
+@pytest.mark.slow
+def test_a_political_donation_and_a_hosted_contest_are_no_aid_and_no_visit():
+    assert not _dyads("A Florida lobbyist who has donated $200,000 to Republican candidates described the fundraiser.")
+    assert ("070", "JPN", "KEN") in _dyads("Japan donated $5 million to Kenya.")
+    assert not _dyads("Ohio, which is set to host the first Republican debate next week, is a swing state.")
+
+
+@pytest.mark.slow
+def test_combat_words_aimed_at_words_or_fought_with_words_are_criticism():
+    assert ("111", "USA", "USA") in _dyads("U.S. Senator Jane Doe attacked President Obama's handling of the economy.")
+    bombarded = _dyads("U.S. Senator Jane Doe bombarded U.S. Treasury Secretary John Roe with hostile questions.")
+    assert ("111", "USA", "USA") in bombarded and not [d for d in bombarded if d[0][:2] == "19"], bombarded
+    ads = _dyads("A super PAC replaced Ohio ads praising Senator Jane Doe and attacking Governor John Roe.")
+    assert not [d for d in ads if d[0][:2] in {"18", "19"}], ads
+
+
+@pytest.mark.slow
+def test_a_shooting_is_an_assault_and_who_was_shot_was_hit():
+    assert ("180", "USA", "USA") in _dyads("The shooting by two Islamist radicals in California killed 14 people.")
+    shot = _dyads("Three people were fatally shot last summer at a cinema in Louisiana.")
+    assert ("1823", "---", "USA") in shot and not [d for d in shot if d[0] == "193"], shot
+    assert ("193", "---", "MEX") in _dyads("Mexican soldiers were shot at near the border.")
+
+
+@pytest.mark.slow
+def test_killings_told_as_a_genocide_are_mass_violence():
+    assert ("202", "TUR", "ARM") in _dyads(
+        "Sunday marked 100 years since the start of the Armenian genocide, when Ottoman Turks killed a million"
+        " Armenians."
+    )
+    assert ("1823", "TUR", "ARM") in _dyads("Ottoman Turks killed thousands of Armenians in 1909.")
+
+
+@pytest.mark.slow
+def test_campaign_promises_and_admissions_withheld_are_no_intent_threat_or_rejection():
+    assert not _dyads("U.S. Senator Jane Doe vowed to take her campaign all the way to the convention.")
+    assert not _dyads("U.S. Senator Jane Doe vowed to keep her campaign going until the convention.")
+    assert ("032", "USA", "USA") in _dyads("U.S. Senator Jane Doe vowed to work with Republicans on trade.")
+    assert _codes("U.S. Senator Jane Doe vowed to repeal the estate tax.") == {"030"}
+    assert _roots("The Chinese president vowed to crush the protesters.") == {"13"}
+    assert not _dyads("Trump, meanwhile, was refusing to concede that the senator's backers would not vote for him.")
+    assert ("1243", "CHN", "CHN") in _dyads("The Chinese government refused to release the dissidents.")
+
+
+@pytest.mark.slow
+def test_a_warning_that_something_has_happened_threatens_no_one():
+    assert not _dyads("The Pentagon chief warned that Russia had sent troops into eastern Ukraine.")
+    assert _roots("Iran has warned that it will attack U.S. bases.") == {"13"}
+
+
+@pytest.mark.slow
+def test_goods_and_migrants_heading_abroad_make_no_visit():
+    assert not _dyads("Nearly half of Ohio's exports last year headed to Canada.")
+    assert not _dyads("Hundreds of migrants traveling to Germany were stopped in Hungary.")
+    assert ("042", "EGY", "USA") in _dyads("The Egyptian president headed to Washington on Monday.")
+
+
+@pytest.mark.slow
+def test_a_senators_rally_is_a_campaign_event():
+    rally = _dyads("Tuesday, the Ohio senator opened a Cleveland rally blasting the president for his trade policy.")
+    assert not [d for d in rally if d[0][:2] == "14"], rally
+
+
+@pytest.mark.slow
+def test_a_ban_on_a_practice_sanctions_no_one():
+    assert not _dyads("The U.S. Senate voted to ban therapeutic cloning in 2003.")
+    assert ("172", "EGY", "EGY") in _dyads("Egypt banned the Muslim Brotherhood.")
+
+
+@pytest.mark.slow
+def test_ideas_and_ranges_sold_are_no_trade():
+    assert not _dyads(
+        "The vision of sweeping gun control that U.S. Democrats are selling to voters is probably an illusion."
+    )
+    assert not _dyads(
+        "At home, the British prime minister sold huge state-owned companies, from Jaguar to national utilities"
+        " to British Airways."
+    )
+    assert ("072", "USA", "EGY") in _dyads("The United States sold F-16 fighter jets to Egypt.")
+
+
+@pytest.mark.slow
+def test_pressing_ahead_is_no_appeal():
+    assert not _dyads("President Obama pressed ahead in his campaign to sell the deal to skeptics in Congress.")
+    assert ("025", "USA", "USA") in _dyads(
+        "The U.S. President continued to press Democrats to climb down on their opposition to the plan."
+    )
+
+
+@pytest.mark.slow
+def test_an_armed_group_driven_out_is_no_mass_expulsion():
+    routed = _dyads("Kenyan forces drove the Islamist group out of Kismayo.")
+    assert not [d for d in routed if d[0][:2] == "20"], routed
+
+
+@pytest.mark.slow
+def test_a_clash_with_aides_is_a_dispute():
+    assert ("110", "USA", "USA") in _dyads("The U.S. Secretary of State has clashed with senior White House aides.")
+    assert ("190", "SYR", "SYR") in _dyads("Syrian rebels clashed with government troops near Aleppo.")
+
+
+@pytest.mark.slow
+def test_security_promised_at_home_threatens_no_one_but_force_not_ruled_out_does():
+    tourists = _dyads(
+        "France said it would increase security in public places after a French tourist was killed in Algeria."
+    )
+    assert not [d for d in tourists if d[0][:2] == "13"], tourists
+    cartels = _dyads("Mr. Trump has vowed to tighten border security and crack down on drug cartels.")
+    assert ("137", "USA", "---") in cartels, cartels
+    assert ("138", "USA", "VEN") in _dyads(
+        "The Trump administration has refused to rule out military intervention in Venezuela."
+    )
+
+
+@pytest.mark.slow
+def test_a_candidate_promising_to_defeat_rivals_or_appealing_to_folks_is_campaigning():
+    assert not _dyads(
+        "U.S. Senator Jane Doe is running in the Democratic Senate primary. She promised to defeat John Roe and"
+        " state Sen. Mark Poe."
+    )
+    assert ("130", "IRQ", "IMG") in _dyads("The Iraqi president vowed to defeat ISIS.")
+    assert not _dyads("U.S. Senator Jane Doe has been able to appeal to a certain group of folks who feel left behind.")
+
+
+@pytest.mark.slow
+def test_firing_back_at_a_politician_is_criticism():
+    assert ("111", "MEX", "USA") in _dyads("The Mexican president fired back at U.S. President Donald Trump on Friday.")
+    assert ("193", "ISR", "ISR") in _dyads("Israeli troops fired back at the gunmen.")
+
+
+@pytest.mark.slow
+def test_money_that_supports_is_aid_and_pressure_to_act_is_a_demand():
+    paid = _dyads(
+        "UN refugee chief Grandi welcomed the EU's financial contribution to support Turkey and refugee communities"
+        " in Turkey."
+    )
+    assert ("070", "EUR", "TUR") in paid and ("051", "EUR", "TUR") not in paid, paid
+    assert ("051", "DEU", "TUR") in _dyads("Germany praised Turkey's support for refugees.")
+    pressed = _dyads("The United States stepped up pressure on China on Saturday to rein in its actions at sea.")
+    assert ("100", "USA", "CHN") in pressed and ("170", "USA", "CHN") not in pressed, pressed
+
+
+@pytest.mark.slow
+def test_clashes_between_reporters_and_aides_and_a_planned_satellite_launch_are_no_force():
+    quarrel = _dyads(
+        "The tensions seem to be mirrored by clashes between American journalists and U.S. Senator Jane Doe's aides."
+    )
+    assert ("110", "USA", "USA") in quarrel and not [d for d in quarrel if d[0][:2] == "19"], quarrel
+    assert ("190", "SYR", "SYR") in _dyads("There were clashes between Syrian rebels and government troops.")
+    space = _dyads("North Korea said it planned to launch a rocket carrying an Earth observation satellite.")
+    assert not [d for d in space if d[0][:2] == "13"], space
+    assert ("1384", "PRK", "GUM") in _dyads("North Korea threatened to launch missiles at Guam.")
+
+
+@pytest.mark.slow
+def test_money_given_to_republicans_is_a_political_donation():
+    assert not _dyads("A Florida lobbyist who has donated $200,000 to Republicans described the fundraiser.")

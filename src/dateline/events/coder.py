@@ -68,8 +68,10 @@ from .arguments import (
 )
 from .context import (
     AIR_STRIKES,
+    FIGHT_ROOT,
     FIGHTING_SECTORS,
     FORCE_PREPS,
+    FOREIGNERS,
     HOSTILE_ACTS,
     STATE_ORGANS,
     UNARMED_BODIES,
@@ -287,6 +289,9 @@ def _trigger_candidates(triggers: list[Trigger], by_index: dict[int, Trigger], c
         if _means_of_force(trigger, by_index) or _risks(trigger) or _circumstance(trigger) or _other_sense(trigger):
             continue
         reading = read_trigger(trigger, by_index, ctx.lexicon)
+        warning = reading is not None and reading.governed is not None and reading.head.lemma_.lower() in WARNING_VERBS
+        if warning and _warns_of_the_past(reading.head):
+            continue  # 'warned that Russia had sent artillery': a report of what was done, no threat of it
         if reading is not None:
             readings.append((trigger, reading))
     readings = _through_intents(readings, ctx.lexicon)
@@ -314,12 +319,15 @@ def _other_sense(trigger: Trigger) -> bool:
     """Trigger words in a sense that is no event: places that 'meet' ('where France, Germany and Luxembourg
     meet'), officials who 'are encouraged by' news (feel hopeful; 'were encouraged to apply' is an appeal), naming
     ('called the vote a sham'), taking questions ('called on a reporter'), attracting ('the message appeals to
-    voters'), and warnings that threaten no one (see `_warns_nobody`)."""
+    voters'), and warnings that threaten no one (see `_warns_nobody`); goods and migrants that 'head to' a country,
+    states a candidate 'captured' in a primary, ads 'attacking' a rival, a senator's rally and a contest 'hosted'."""
     token = trigger.token
     kids = children(token)
     lemma = token.lemma_.lower()
     if lemma == "march" and _marches_on(token):
         return True
+    if lemma == "rally" and trigger.pos == "noun" and _campaign_rally(token):
+        return True  # 'the Vermont senator opened a Rochester rally', 'a campaign rally': no protest
     if trigger.pos != "verb":
         return lemma == "appeal" and _pull(token)
     if lemma == "call" and any(c.dep_ == "oprd" for c in kids):
@@ -329,7 +337,7 @@ def _other_sense(trigger: Trigger) -> bool:
         return True  # 'called on a Turkish reporter' at a news conference: a question taken, no appeal
     if lemma == "appeal" and not complement and not any(c.lower_ == "for" for c in kids):
         subjects = [c for c in kids if c.dep_ == "nsubj"]
-        if _addressees(token) & AUDIENCES or any(s.lemma_.lower() in APPEALING_THINGS for s in subjects):
+        if _addressees(token) & COURTED or any(s.lemma_.lower() in APPEALING_THINGS for s in subjects):
             return True  # 'his message appeals to voters', 'appealed to former Labour voters': courting, no plea
     if lemma in WARNING_VERBS:
         return _warns_nobody(token)
@@ -340,6 +348,12 @@ def _other_sense(trigger: Trigger) -> bool:
     arrives = trigger.code == VISIT_CODE and lemma in ARRIVAL_VERBS
     if arrives and any(c.dep_ == "nsubj" and c.lemma_.lower() in DEPLOYED for c in kids):
         return True  # 'the first U.S. military unit arrived in Libya': forces deployed, not a visit
+    if arrives and _travellers(token) & (CARGO | FOREIGNERS):
+        return True  # 'exports headed to Mexico', 'migrants traveling to Europe': trade and migration, no visit
+    if trigger.pattern.root in {"17", "19"} and lemma in WON_VERBS and _in_a_contest(token):
+        return True  # 'Trump has captured Georgia and Alabama' on a primary night: states won, none taken
+    if trigger.pattern.root in VIOLENT_ROOTS and _message_attacks(token):
+        return True  # 'ads supporting Rubio and attacking Cruz': words, not force
     if is_infinitive(token) and token.dep_ in {"advcl", "acl", "relcl"} and _given_time(token.head):
         return True  # 'gave Morsy 48 hours to agree': a deadline to act, not the act
     if lemma in {"decline", "refuse"} and any(
@@ -354,6 +368,10 @@ def _other_sense(trigger: Trigger) -> bool:
         # quit doing something, and 'gave the White House a heads-up' gives notice
         particle = any(c.dep_ == "prt" and c.lower_ == "up" for c in kids)
         return not particle or any(c.tag_ == "VBG" and c.dep_ in {"dobj", "xcomp", "pcomp"} for c in kids)
+    if trigger.code == BAN_CODE and any(c.dep_ == "dobj" and _a_practice(c) for c in kids):
+        return True  # 'banned waterboarding', 'voted to ban therapeutic cloning': a practice outlawed, nobody punished
+    if lemma == "host" and any(c.dep_ == "dobj" and c.lemma_.lower() in HOSTED_EVENTS for c in kids):
+        return True  # 'New Hampshire is set to host the second nomination contest': an event held, no guest
     if lemma == "meet" and any(c.lower_ == "where" for c in kids):
         subjects = [c for c in kids if c.dep_ == "nsubj"]
         subjects += [g for s in subjects for g in s.subtree if g.dep_ == "conj"]
@@ -361,6 +379,99 @@ def _other_sense(trigger: Trigger) -> bool:
     if lemma == "encourage" and any(c.dep_ == "auxpass" for c in kids):
         return not any(c.dep_ in {"xcomp", "ccomp"} for c in kids)
     return False
+
+
+# Whom a candidate 'appeals to' by courting them ('able to appeal to a certain group of folks', 'to his base')
+COURTED = AUDIENCES | {"folk", "folks", "base"}
+BAN_CODE = "172"
+# Gatherings are banned to keep people from meeting: a restriction on them, even when the word ends in -ing
+GATHERINGS = frozenset({"meeting", "gathering", "rally", "sitting", "uprising", "wedding", "building", "clothing"})
+# Events a place or a body 'hosts' without receiving anyone
+HOSTED_EVENTS = frozenset(
+    {"primary", "caucus", "contest", "debate", "election", "convention", "race", "vote", "referendum", "game"}
+    | {"match", "tournament", "olympics", "championship", "competition", "festival", "concert", "show", "fundraiser"}
+)
+# Things that 'head to' or 'travel to' a country without visiting it: goods and money shipped there
+CARGO = frozenset({"export", "import", "shipment", "good", "product", "cargo", "money", "fund", "oil", "gas", "crude"})
+# What a candidate 'captures', 'takes' or 'sweeps' on a night of primaries is won, not seized
+WON_VERBS = frozenset({"capture", "take", "seize", "sweep", "grab"})
+# Words that tell an electoral contest is the matter of a passage
+CONTEST_WORDS = frozenset(
+    {"primary", "primaries", "caucus", "caucuses", "delegate", "delegates", "nomination", "election", "ballot"}
+    | {"voter", "voters", "electorate", "candidate", "nominee"}
+)
+CONTEST_WINDOW = 6  # sentences before a trigger read for a contest (a paragraph or two)
+# Messages that attack with words ('ads attacking Cruz', 'an editorial assailing the plan')
+MESSAGES = frozenset(
+    {"ad", "advertisement", "commercial", "spot", "mailer", "editorial", "column", "op-ed", "tweet", "post", "video"}
+    | {"speech", "statement", "letter", "book", "memo", "report", "film", "documentary", "song", "message"}
+)
+# Who holds a rally to campaign, not to protest
+CAMPAIGNERS = frozenset(
+    {"senator", "candidate", "nominee", "governor", "congressman", "congresswoman", "hopeful", "frontrunner"}
+    | {"challenger", "incumbent", "mayor", "campaign"}
+)
+RALLY_HOSTING = frozenset({"open", "hold", "headline", "host", "address", "stage", "close", "end", "begin", "start"})
+
+
+def _a_practice(noun: Token) -> bool:
+    """A practice named by its -ing noun ('waterboarding', 'therapeutic cloning', 'fracking'): what a ban on it
+    restricts is an activity, not a party, a person or a gathering."""
+    lemma = noun.lemma_.lower()
+    return lemma.endswith("ing") and len(lemma) > 5 and lemma not in GATHERINGS and not noun.ent_type_
+
+
+def _travellers(verb: Token) -> set[str]:
+    """Lemmas of who or what travels: the verb's subject, or the noun its participle describes ('migrants traveling
+    to Europe')."""
+    movers = [c for c in children(verb) if c.dep_ == "nsubj"]
+    if verb.dep_ in {"acl", "relcl"} and not movers:
+        movers = [verb.head]
+    elif not movers and verb.tag_ in {"VBN", "VBG"}:
+        # a reduced relative the parser hung elsewhere ('its exports last year headed to Mexico'): the noun before it
+        before = tokens(verb.doc)[max(verb.i - 4, 0) : verb.i]
+        movers = [t for t in before if t.pos_ == "NOUN" and t.ent_type_ != "DATE"][-1:]
+    movers += [o for m in movers for o in of_objects(m)]  # ('half of its exports headed to Canada')
+    return {m.lemma_.lower() for m in movers}
+
+
+def _in_a_contest(token: Token, *, subject_free: bool = False) -> bool:
+    """The act's sentence or the few before it speak of an electoral contest (a primary, delegates, a nomination),
+    and (unless `subject_free`) its subject is a person: what the candidate 'captured' or 'took' is a state's vote."""
+    subjects = [c for c in children(token) if c.dep_ == "nsubj"]
+    person = bool(subjects) and all(s.ent_type_ == "PERSON" or s.pos_ == "PRON" for s in subjects)
+    if not person and not subject_free:
+        return False
+    doc = token.doc
+    start = sentence_start(token)
+    sentences = [token.sent]
+    while len(sentences) <= CONTEST_WINDOW and start > 0:
+        sentences.append(doc[start - 1].sent)
+        start = sentences[-1].start
+    return any(t.lower_ in CONTEST_WORDS or t.lemma_.lower() in CONTEST_WORDS for s in sentences for t in s)
+
+
+def _message_attacks(token: Token) -> bool:
+    """A force word said of a message: the participle describes an ad, an editorial or a speech ('ads supporting
+    Rubio and attacking Cruz', 'an ad that attacked him'), through any coordinated participle."""
+    verb = token
+    while verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ == "VERB":
+        verb = verb.head
+    if verb.head.lemma_.lower() not in MESSAGES:
+        return False
+    # ('reports of blasts that had injured Macron': a relative clause may belong to a noun the parser missed)
+    # ('reports that 200 mercenaries were killed' tell of force: a participle describes, a clause reports)
+    participle = verb.dep_ == "acl" and verb.tag_ == "VBG"
+    return participle or (verb.dep_ == "relcl" and token.lemma_.lower() == "attack")
+
+
+def _campaign_rally(noun: Token) -> bool:
+    """A 'campaign rally', or one a candidate or senator opens or holds: a campaign event."""
+    if any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() == "campaign" for c in children(noun)):
+        return True
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in RALLY_HOSTING:
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in CAMPAIGNERS for c in children(noun.head))
 
 
 def _marches_on(token: Token) -> bool:
@@ -373,6 +484,9 @@ def _marches_on(token: Token) -> bool:
         objects = {o.lemma_.lower() for o in children(prep) if o.dep_ == "pobj"}
         if prep.lower_ in {"to", "toward", "towards"} and objects & MARCH_GOALS:
             return True
+        dates = any(o.dep_ == "pobj" and o.ent_type_ == "DATE" for o in children(prep))
+        if prep.lower_ in {"to", "toward", "towards"} and dates:
+            return True  # 'she is marching toward November': a calendar, not a procession
         if prep.lower_ in {"in", "at"} and objects & PARADES:
             return True
     return False
@@ -412,11 +526,28 @@ def _warns_nobody(verb: Token) -> bool:
     if is_infinitive(verb):
         return False
     kids = children(verb)
+    if _warns_of_the_past(verb):
+        return True
     if any(c.dep_ in {"xcomp", "ccomp", "advcl", "dative"} for c in kids):
         return False
     if any(c.lower_ in {"against", "of", "about", "over", ":"} for c in kids):
         return False
     return any(c.dep_ == "dobj" for c in kids)
+
+
+def _warns_of_the_past(verb: Token) -> bool:
+    """'Breedlove warned that Russia had sent artillery into Ukraine', 'the deans had warned that the programme had
+    played a role': a warning addressed to no one that something has happened reports it; it threatens no one
+    ('warned that missiles will be coming' does)."""
+    kids = children(verb)
+    if any(c.dep_ in {"dobj", "dative"} for c in kids):
+        return False
+    clauses = [c for c in kids if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
+    if not clauses:
+        return False
+    auxes = [a for a in children(clauses[0]) if a.dep_ in {"aux", "auxpass"}]
+    perfect = clauses[0].tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)
+    return perfect and not any(a.tag_ == "MD" for a in auxes)
 
 
 def _risks(trigger: Trigger) -> bool:
@@ -485,13 +616,29 @@ def _candidate(trigger: Trigger, reading: Reading, by_index: dict[int, Trigger],
     args = _co_agents(reading, args, ctx)
     pattern = trigger.pattern
     code = reading.code
+    if code[:2] == THREAT_ROOT and trigger.pattern.root == FIGHT_ROOT and _carries_a_satellite(trigger.token):
+        return None  # 'planned to launch a rocket carrying an Earth observation satellite': no attack threatened
+    if trigger.code.startswith(HOME_SECURITY) and code[:2] in {INTENT_ROOT, THREAT_ROOT} and _alone(trigger.token):
+        return None  # 'France said it would increase security in public places': a measure at home, no threat
     if reading.governed is None:
-        code = _means_code(trigger, by_index) or code
+        code = _means_code(trigger, by_index) or _shot_code(trigger) or code
+        if code == KILLING and _in_mass_atrocity(trigger.token, ctx.lexicon):
+            code = MASS_KILLING  # 'the Armenian genocide, when Ottoman Turks killed 1.5 million Armenians'
+        if code[:2] == FIGHT_ROOT and _quarrels_with_staff(trigger):
+            code = "110"  # 'the oilman has clashed with senior White House aides': a dispute, not a battle
+        elif code == PRAISE and trigger.token.lemma_.lower() == "support" and _paid_for(trigger.token):
+            code = AID  # 'the EU's financial contribution to support Turkey': money given, not words of praise
+        elif code == COERCE_CODE and trigger.pos == "noun" and _pressure_to_act(trigger.token):
+            code = DEMAND_ROOT + "0"  # 'stepped up pressure on China to rein in its actions': a demand made
+    elif reading.code[:2] == "12" and _keeps_force_open(reading.head, reading.governed):
+        code = "138"  # 'refused to rule out military intervention': force kept on the table is a threat
     # a frame's governed event decides whether a partner is needed ('agreed to resign' needs none, 'agreed to meet'
     # does); a threat, demand or refusal stands without one ('threatened to launch an offensive')
     partnered = reading.governed is None or reading.code[:2] == "03"
     if code == "120" and _declines_words(reading.head, reading.governed):
         code = "011"  # 'declined to go into detail', 'declined to criticize Trump': no comment, no rejection
+    if code == "120" and _will_not_admit(reading.head):
+        return None  # 'refusing to concede that his voters would back Clinton': a view held, nothing rejected
     if code == INTENT_ROOT + "0":
         vowed = _vowed_code(reading.head, by_index, ctx.lexicon)
         if vowed == NO_EVENT:
@@ -513,6 +660,128 @@ def _candidate(trigger: Trigger, reading: Reading, by_index: dict[int, Trigger],
         names_act=_names_act(reading.head, code[:2]),
         by_force=reading.governed is None and _by_force(trigger, by_index),
     )
+
+
+PRAISE = "051"
+AID = "070"
+# Money that 'supports' someone is given to them
+MONEY = frozenset(
+    {"contribution", "fund", "funding", "money", "aid", "grant", "loan", "donation", "payment", "budget", "package"}
+    | {"assistance", "cash", "dollar", "euro", "million", "billion"}
+)
+HOME_SECURITY = ("151", "153")  # security tightened and police deployed at home
+# Those one 'clashes with' in words: staff, officials, the press, colleagues
+STAFF = frozenset(
+    {"aide", "adviser", "advisor", "staff", "staffer", "official", "journalist", "reporter", "press", "media"}
+    | {"lawmaker", "senator", "congressman", "colleague", "boss", "cabinet", "secretary", "entourage", "critic"}
+    | {"donor", "leadership", "counterpart", "administration", "democrat", "republican"}
+)
+# What a refusal to 'rule out' keeps open as a threat: force
+FORCE_NOUNS = frozenset({"intervention", "action", "force", "strike", "attack", "war", "invasion", "option"})
+KILLING = "1823"
+MASS_KILLING = "202"
+SMALL_ARMS = "193"
+SHOT_VERBS = frozenset({"shoot"})
+FATAL_WORDS = frozenset({"fatally", "dead", "death", "mortally"})
+# What a refusal 'to concede that ...' or 'to admit that ...' withholds: assent to a fact, not to anyone's proposal
+ADMISSION_VERBS = frozenset({"concede", "admit", "acknowledge", "accept", "recognize", "recognise", "believe"})
+
+
+def _shot_code(trigger: Trigger) -> str | None:
+    """'Three people were fatally shot at a screening': who 'was shot' was hit by a gunman, an assault (182, 1823
+    when fatal), not an exchange of fire (193); the 'at' says where, not at whom. 'Were shot at' (fired on) and
+    'fired at' stay gunfire."""
+    token = trigger.token
+    if trigger.pos != "verb" or trigger.code != SMALL_ARMS or token.lemma_.lower() not in SHOT_VERBS:
+        return None  # ('rockets were fired at Israel': rockets are fired, people are shot)
+    kids = children(token)
+    if not any(c.dep_ == "nsubjpass" for c in kids):
+        return None
+    at = [c for c in kids if c.dep_ == "prep" and c.lower_ == "at"]
+    if not at or not all(any(g.dep_ == "pobj" for g in children(p)) for p in at):
+        return None  # 'were shot at': fired on, no word of anyone hit
+    fatal = any(c.lower_ in FATAL_WORDS for c in kids) or any(g.lower_ in FATAL_WORDS for c in kids for g in c.subtree)
+    return KILLING if fatal else "182"
+
+
+def _paid_for(verb: Token) -> bool:
+    """'Support' whose doer is money: 'a financial contribution to support Turkey', 'the funds will support
+    refugees'."""
+    payers = [c for c in children(verb) if c.dep_ == "nsubj"]
+    if verb.dep_ in {"acl", "relcl"}:
+        payers.append(verb.head)
+    return any(p.lemma_.lower() in MONEY for p in payers)
+
+
+def _pressure_to_act(noun: Token) -> bool:
+    """'Pressure on China to rein in its actions': pressure to do something is a demand that it be done."""
+    return any(c.dep_ == "acl" and is_infinitive(c) for c in children(noun))
+
+
+def _carries_a_satellite(verb: Token) -> bool:
+    """What is launched or fired carries a satellite ('a rocket carrying an observation satellite'): a launch into
+    space, aimed at no one."""
+    objects = [c for c in children(verb) if c.dep_ == "dobj"]
+    return any(t.lemma_.lower() == "satellite" for o in objects for t in o.subtree)
+
+
+def _alone(verb: Token) -> bool:
+    """The act is promised on its own, with no other act coordinated ('to tighten border security and crack down on
+    undocumented workers' promises a crackdown too)."""
+    return verb.dep_ != "conj" and not any(c.dep_ == "conj" and c.pos_ == "VERB" for c in children(verb))
+
+
+def _quarrels_with_staff(trigger: Trigger) -> bool:
+    """'Has clashed with senior White House aides', 'clashes between journalists and the candidate's entourage': a
+    clash with people who fight with words is a quarrel."""
+    token = trigger.token
+    if token.lemma_.lower() not in {"clash", "spar", "feud", "battle", "tangle"}:
+        return False
+    # ('clashes between journalists and Mr. Trump's entourage')
+    preps = {"with"} if trigger.pos == "verb" else {"with", "between"}
+    withs = [g for p in children(token) if p.dep_ == "prep" and p.lower_ in preps for g in children(p)]
+    withs += [c for w in withs for c in children(w) if c.dep_ == "conj"]
+    return bool(withs) and all(w.dep_ in {"pobj", "conj"} and w.lemma_.lower() in STAFF for w in withs)
+
+
+def _keeps_force_open(verb: Token, governed: Trigger) -> bool:
+    """'Refused to rule out military intervention': what is not ruled out stays possible; when that is force, the
+    refusal threatens it."""
+    if verb.lemma_.lower() not in {"refuse", "decline"} or governed.token.lemma_.lower() != "rule":
+        return False
+    for obj in (c for c in children(governed.token) if c.dep_ == "dobj"):
+        military = any(m.lower_ in {"military", "armed"} for m in children(obj))
+        if obj.lemma_.lower() in {"war", "invasion", "strike", "attack", "airstrike"} or (
+            military and obj.lemma_.lower() in FORCE_NOUNS
+        ):
+            return True
+    return False
+
+
+def _in_mass_atrocity(token: Token, lexicon: Lexicon) -> bool:
+    """A killing the sentence tells as part of a genocide or massacre: its clause hangs on that noun ('the Armenian
+    genocide, when Ottoman Turks killed 1.5 million') or on a phrase that names it ('the start of the genocide')."""
+    if token.pos_ != "VERB" or token.dep_ not in {"relcl", "acl", "appos"}:
+        return False
+    noun = token.head
+    for _ in range(3):
+        if lexicon.in_synset("WARCRIME", noun.lemma_.lower()) and noun.lemma_.lower() != "war crime":
+            return True
+        if noun.dep_ != "pobj" or noun.head.head.i == noun.head.i:
+            return False
+        noun = noun.head.head
+    return False
+
+
+def _will_not_admit(verb: Token) -> bool:
+    """A refusal to admit or concede that something is so ('refusing to concede that her backers would not vote
+    for him'): an opinion kept, no rejection of anyone's demand or proposal."""
+    if verb.lemma_.lower() not in {"refuse", "decline"}:
+        return False
+    for c in children(verb):
+        if c.dep_ == "xcomp" and is_infinitive(c) and c.lemma_.lower() in ADMISSION_VERBS:
+            return any(g.dep_ == "ccomp" for g in children(c))
+    return False
 
 
 def _means_code(trigger: Trigger, by_index: dict[int, Trigger]) -> str | None:
@@ -580,6 +849,8 @@ def _vowed_code(verb: Token, by_index: dict[int, Trigger], lexicon: Lexicon) -> 
     a military response', or one whose act the lexicon knows as harm ('vowed to press ahead with plans to annex'
     1382). A promise of words ('promised to deliver a speech') is no event (NO_EVENT). None: a promise."""
     acts = _promised_verbs(verb)
+    if acts and (_own_campaign(acts[0]) or _beats_rivals(acts[0])):
+        return NO_EVENT  # 'vowed to take his campaign to the convention', 'promising to campaign across the country'
     if acts and any(g.dep_ == "prep" and g.lower_ == "against" for g in children(acts[0])):
         return THREAT_ROOT + "0"  # 'vowed to fight against the bill'
     aims = [t for a in acts for t in a.subtree if t.pos_ == "VERB" and is_infinitive(t)]
@@ -591,6 +862,8 @@ def _vowed_code(verb: Token, by_index: dict[int, Trigger], lexicon: Lexicon) -> 
             return THREAT_ROOT + "0"  # 'vowed to go after anyone who attacks', 'vowed to hunt down the killers'
         if lemma in OPPOSE_VERBS and _ends_own_activity(act, by_index):
             continue  # 'promised to stop testing', 'agreed to halt its enrichment': a concession, no threat
+        if lemma in UNDOING_VERBS and _undoes_a_law(act, lexicon):
+            continue  # 'vowed to repeal the Hyde Amendment': a promise of legislation, no threat to anyone
         if lemma in HOSTILE_ACTS | HARM_VERBS | OPPOSE_VERBS or made_to_pay:
             return THREAT_ROOT + "0"  # 'vowed to confront Obama', 'promised to make Mexico pay'
         if lemma in BARRIER_VERBS and _built(act, verb) & BARRIERS:
@@ -615,6 +888,44 @@ def _vowed_code(verb: Token, by_index: dict[int, Trigger], lexicon: Lexicon) -> 
         if lemma in SPEECH_NOUNS:
             return NO_EVENT  # 'promises to deliver a major speech': words still to come
     return None
+
+
+# A candidate's own race: promising to carry it on is a campaign statement, no intention toward anyone
+CAMPAIGN_WORDS = frozenset({"campaign", "candidacy", "bid", "race", "run"})
+# How laws and policies are undone: by legislation, not by a threat
+UNDOING_VERBS = frozenset({"repeal", "overturn", "scrap", "abolish", "reverse", "undo", "dismantle", "rescind"})
+LAW_WORDS = frozenset({"law", "act", "amendment", "regulation", "rule", "policy", "mandate", "tax", "provision"})
+
+
+def _beats_rivals(act: Token) -> bool:
+    """'He promised to defeat Randolph and Soto' in a primary: to win an election, no threat to anyone."""
+    if act.lemma_.lower() not in {"defeat", "beat", "unseat", "oust"}:
+        return False
+    # (a rival's name may sit deeper in a phrase the parser misread: 'defeat Randolph and state Sen. Soto thanks')
+    objects = [c for c in children(act) if c.dep_ == "dobj" and c.ent_type_ not in {"ORG", "NORP"}]
+    people = [o for o in objects if o.pos_ == "PRON" or any(t.ent_type_ == "PERSON" for t in o.subtree)]
+    return bool(people) and _in_a_contest(act, subject_free=True)
+
+
+def _own_campaign(act: Token) -> bool:
+    """The promised act is the promiser's own campaigning: 'to campaign across the country', 'to take his campaign
+    all the way to the convention', 'to stay in the race'."""
+    if act.lemma_.lower() == "campaign":
+        return True
+    objects = [c for c in children(act) if c.dep_ == "dobj"]
+    objects += [g for p in children(act) if p.dep_ == "prep" and p.lower_ == "in" for g in children(p)]
+    # ('to keep her campaign going')
+    objects += [g for c in children(act) if c.dep_ in {"ccomp", "xcomp"} for g in children(c) if g.dep_ == "nsubj"]
+    owned = [o for o in objects if o.lemma_.lower() in CAMPAIGN_WORDS]
+    return any(o.dep_ == "pobj" or any(p.dep_ == "poss" for p in children(o)) for o in owned)
+
+
+def _undoes_a_law(act: Token, lexicon: Lexicon) -> bool:
+    """The act's object is a law, an amendment or a policy ('repeal the Hyde Amendment', 'overturn the mandate')."""
+    for obj in (c for c in children(act) if c.dep_ == "dobj"):
+        if obj.ent_type_ == "LAW" or obj.lemma_.lower() in LAW_WORDS:
+            return True
+    return False
 
 
 def _ends_own_activity(act: Token, by_index: dict[int, Trigger]) -> bool:

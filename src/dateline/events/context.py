@@ -18,6 +18,8 @@ from .lexicon import Lexicon
 
 # Force: assault, fighting, mass violence.
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+FIGHT_ROOT = "19"
+FOREIGNERS = frozenset({"caravan", "migrant", "immigrant", "refugee", "foreigner", "alien", "asylum-seeker"})
 AIR_STRIKES = "195"
 FIGHTING_SECTORS = frozenset({"MIL", "REB", "UAF"})  # those whose backing is armed
 AIR_WORDS = frozenset({"air", "aerial", "bombing", "drone", "missile", "airstrike"})

@@ -56,6 +56,8 @@ from .context import (
     AIR_STRIKES,
     AIR_WORDS,
     ARMED_SECTORS,
+    FIGHT_ROOT,
+    FOREIGNERS,
     HOSTILE_ACTS,
     NON_STATE_ARMED,
     OWNED_THINGS,
@@ -74,7 +76,6 @@ PLACE_TARGET_PREFIXES = ("07", "087", "138", "15", "16", "18", "19", "20")  # ('
 # Force (assault, fighting, mass violence): a side the sentence leaves unnamed is implied by where it happens or
 # where it comes from ('strikes inside Syria', 'a rocket fired from Gaza').
 ASSAULT_ROOT = "18"
-FIGHT_ROOT = "19"
 MASS_VIOLENCE = "20"
 # Sides of a country's conflict a foreign state may back or fight: rebels, militias, the opposition.
 CONFLICT_SIDES = frozenset({"REB", "UAF", "OPP"})
@@ -124,7 +125,6 @@ FOREIGN_AFFAIRS = frozenset(
     | {"embargo", "peace", "diplomacy", "humanity", "mankind", "side"}
 )
 CROSSING_VERBS = frozenset({"cross", "enter"})  # ('detained for crossing the border', 'caught entering illegally')
-FOREIGNERS = frozenset({"caravan", "migrant", "immigrant", "refugee", "foreigner", "alien", "asylum-seeker"})
 LEGISLATION = frozenset({"bill", "legislation"})  # what a state's own legislature passes and its executive signs
 TRUCE_WORDS = frozenset({"ceasefire", "cease-fire", "truce"})
 TRUCE_ASKERS = ("02", "03", "10")  # appeals, promises and demands of a truce

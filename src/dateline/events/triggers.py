@@ -78,6 +78,7 @@ LIGHT_NOUNS = frozenset(
         "shipload",
     }
 )
+RELATIVES = frozenset({"that", "which", "who", "whom", "what"})  # (the parser may tag a relative 'that' IN)
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
 # Roots whose verbs can take a 'that' clause as what they do ('demanded that', 'warned that'); any other verb with
 # one reports rather than acts ('the visit demonstrates that ...', 'it shows the army attacked ...').
@@ -233,8 +234,8 @@ def _capitalised_neighbour(toks: list[Token], i: int, step: int, start: int) -> 
         t = toks[j]
         if t.is_alpha and not (t.is_lower and len(t.text) <= TITLE_LINK_LENGTH):
             return t.text[0].isupper() and t.i != start
-        if not t.is_alpha and t.text not in {"'s", "’s", "-"}:
-            return False
+        if not t.is_alpha and t.text not in {"'s", "’s", "-"} and not t.is_quote:
+            return False  # (quotation marks may open or close the title: "NBC's ''Meet the Press''")
         j += step
     return False
 
@@ -358,8 +359,10 @@ def _unwanted_object(token: Token, pattern: Pattern, lexicon: Lexicon) -> bool:
     if not pattern.absent_synsets:
         return False
     objects = [c for c in children(token) if c.dep_ in OBJECT_DEPS]
-    if token.dep_ == "relcl" and all(o.tag_ in {"WDT", "WP"} for o in objects):
+    if token.dep_ == "relcl" and all(o.tag_ in {"WDT", "WP"} or o.lower_ in RELATIVES for o in objects):
         objects.append(token.head)  # 'the vision that Democrats are selling to voters'
+        if token.head.dep_ == "pobj" and token.head.head.lower_ == "of":
+            objects.append(token.head.head.head)  # 'the vision of gun control that Democrats are selling'
     for clause in (c for c in children(token) if c.dep_ in {"xcomp", "ccomp"}):
         objects += [s for s in children(clause) if s.dep_ in {"nsubj", "nsubjpass"}]
     for obj in objects:  # ('sent ships, tanks and troops': the list grows as it is read)
