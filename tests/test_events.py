@@ -2538,3 +2538,110 @@ def test_clashes_between_reporters_and_aides_and_a_planned_satellite_launch_are_
 @pytest.mark.slow
 def test_money_given_to_republicans_is_a_political_donation():
     assert not _dyads("A Florida lobbyist who has donated $200,000 to Republicans described the fundraiser.")
+
+
+@pytest.mark.slow
+def test_a_video_title_with_its_running_time_is_page_furniture():
+    mocked = _dyads(
+        "Chile praised Peru on Monday.\n\nSpanish premier appears to mock Portugal 01:57\n\nChile praised Peru again."
+    )
+    assert ("111", "ESP", "PRT") not in mocked and ("051", "CHL", "PER") in mocked, mocked
+    from dateline.pipeline import _blank_boilerplate
+
+    # a sentence that ends as one does stays, whatever time it names
+    meeting = "The two leaders met at 10:30.\nThey spoke until 11:45"
+    assert _blank_boilerplate(meeting).startswith("The two leaders met at 10:30.")
+
+
+@pytest.mark.slow
+def test_a_present_tense_with_an_adverb_of_a_norm_tells_a_habit_not_an_event():
+    assert not _dyads("Brazilian voters consistently reject Argentine proposals.")
+    assert not _dyads("Usually when a crisis erupts, European leaders call upon Russia to show restraint.")
+    # adverbs of repetition tell of acts done
+    assert ("111", "CHL", "PER") in _dyads("Chile's president often criticizes Peru for its trade policy.")
+
+
+@pytest.mark.slow
+def test_welcoming_what_others_may_do_is_no_stated_intention():
+    assert not _dyads("Chilean officials said they would welcome Peruvian assistance in training police.")
+
+
+@pytest.mark.slow
+def test_what_an_appeal_asks_for_through_a_noun_is_not_done():
+    assert not _dyads(
+        "Ohio Gov. John Kasich joined Donald Trump in calling for a special prosecutor to investigate Joe Biden and"
+        " for the foundation to be closed."
+    )
+    talks = _dyads(
+        "Several UN resolutions call for the island's status to be decided through negotiations between Greece and"
+        " Turkey."
+    )
+    assert ("046", "GRC", "TUR") not in talks, talks
+    # the parser may hang the asked clause on the call as an adverbial
+    resolutions = _dyads(
+        "The draft urges nations to back old UN resolutions — passed when Greece and Turkey fought over the island —"
+        " that call for the island's status to be decided through negotiations between Greece and Turkey."
+    )
+    assert ("046", "GRC", "TUR") not in resolutions and ("190", "GRC", "TUR") in resolutions, resolutions
+
+
+@pytest.mark.slow
+def test_what_a_bill_or_a_ploy_is_for_has_not_happened():
+    assert not _dyads(
+        "Spanish lawmakers are working on a bill with the Portuguese government to bar Russian banks from Iberian"
+        " markets."
+    )
+    assert not _dyads("Putin is using Syria as a distraction to get France and Germany to back off.")
+    assert not _dyads("Iraq's parliament took a nonbinding vote to expel U.S. troops.")
+    # a decision to act tells of the act
+    decided = _dyads("Ottawa condemned the White House's decision to impose tariffs on Canadian steel.")
+    assert ("163", "USA", "CAN") in decided, decided
+
+
+@pytest.mark.slow
+def test_a_present_time_clause_on_a_clause_not_in_the_present_tells_of_time_to_come():
+    assert not _dyads(
+        "All signs pointed to Macron endorsing the plan on Thursday after the president meets with Merkel in Paris."
+    )
+
+
+@pytest.mark.slow
+def test_inferences_and_impressions_report_no_act():
+    assert not _dyads("The deal means that within ten years Iran will threaten Israel with nuclear bombs.")
+    assert not _dyads("There is a sense in Beijing that Washington rejects Chinese proposals.")
+
+
+@pytest.mark.slow
+def test_a_clause_joined_by_comma_and_to_a_content_clause_is_a_clause_of_the_sentence():
+    urged = _dyads(
+        "Analysts believe the protests will go on, and the Sudanese Professional Association is urging Sudan's"
+        " generals to step aside."
+    )
+    assert ("0241", "SDN", "SDN") in urged, urged
+
+
+@pytest.mark.slow
+def test_a_headline_infinitive_tells_what_will_be_done():
+    planned = _dyads("Obama to meet Putin in Helsinki next month.")
+    assert ("036", "USA", "RUS") in planned and ("040", "USA", "RUS") not in planned, planned
+    # an infinitive on a noun inside a sentence with its verb is no headline
+    visited = _dyads("Putin, the first Russian leader to visit Israel, met Netanyahu.")
+    assert ("042", "RUS", "ISR") in visited, visited
+
+
+@pytest.mark.slow
+def test_doubt_said_with_a_copula_and_reports_left_unconfirmed_assert_nothing():
+    assert not _dyads(
+        'A Korea expert based in Tokyo told reporters he was "seriously skeptical" that Pyongyang had tested a hydrogen'
+        " bomb."
+    )
+    assert not _dyads("Some accounts said Syrian forces were attacking unarmed protesters in Homs.")
+    assert not _dyads("Unconfirmed reports said the Syrian army attacked Turkish troops near Idlib.")
+    assert ("190", "SYR", "TUR") in _dyads("Reports said the Syrian army attacked Turkish troops near Idlib.")
+
+
+@pytest.mark.slow
+def test_an_act_after_than_is_the_one_not_chosen():
+    assert not _dyads("It is less exciting than getting Russia to withdraw its troops from Ukraine, but more likely.")
+    assert ("190", "RUS", "UKR") not in _dyads("Russia chose to negotiate rather than attack Ukraine.")
+    assert ("190", "RUS", "UKR") in _dyads("Russia attacked Ukraine rather than negotiate.")

@@ -47,9 +47,10 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 # as ...', 'Read or Share this story: URL'), each a line with no sentence end: the parser would read their headlines
 # as events and glue their names onto the next sentence. (Gallery captions are left: they describe real scenes.)
 # Links set in brackets inside a paragraph ('( Also on POLITICO: Obama administration announces new Iran sanctions)')
-# likewise.
+# likewise, and a video's title with its running time on a line of its own ('Analyst: More violence to come 03:00').
 _BOILERPLATE = re.compile(
     r"\bJUST WATCHED\b[^\n]*?\bMUST WATCH\b[^\n]*?\d{1,2}:\d{2}"
+    r"|^[^\n]{0,160}[^\s.!?\"'”’)][ \t]+\d{1,2}:\d{2}[ \t]*$"
     r"|^[^\n]*\bRead more[ \t]*$"
     r"|^(?:More|Related|Read or Share this story):[^\n]*$"
     r"|^[A-Z][^:\n]{0,40}:[A-Z][^\n]{0,160}(?<![.,;:?!\"'”’)])[ \t]*$"

@@ -110,6 +110,7 @@ SPECULATIVE_VERBS = frozenset(
         "claim",  # 'critics claim Riyadh is trying to ...', 'a story claimed the two had agreed'
         "purport",  # 'a video purported to show rebels executing prisoners'
         "about",  # 'the courts had been about to disband parliament': on the point of it, not done
+        "mean",  # 'the deal means that within ten years Iran will threaten Israel': an inference, not a report
         "recommend",  # 'voted to recommend that the U.S. end its assistance': advice, nothing ended
         "stipulate",  # 'stipulated that Pyongyang carry out no more tests': a condition set, nothing done
         "propose",
@@ -135,6 +136,11 @@ SPECULATIVE_VERBS = frozenset(
         "fearful",
     }
 )
+# The adjectives of doubt and worry above, said with a copula that the parser makes the doubted clause's head: 'was
+# "seriously skeptical" that Pyongyang had tested a bomb'.
+DOUBT_ADJ = frozenset(
+    {"skeptical", "sceptical", "doubtful", "unsure", "uncertain", "unconvinced", "worried", "afraid", "fearful"}
+)
 # Governors of an attempt, which is not its success: 'attempted to hack the party's servers', 'is working to free
 # her' (unless the attempt is the act named: 'tried to assassinate' is an assassination attempt; and an act done in
 # words is done by trying: 'tried to warn Iran', 'tried to pressure the minister').
@@ -151,6 +157,24 @@ LEAVE_ADJ = frozenset({"free"})
 PERMIT_VERBS = frozenset({"allow", "permit", "enable", "let", "empower", "entitle"})
 # Adverbs of rarity, which deny the act more than they report it: 'the court seldom agrees to rehear cases'.
 RARE_ADVERBS = frozenset({"seldom", "rarely", "hardly", "scarcely"})
+# Adverbs of a norm, which make a present tense tell what is wont to happen, not what happened: 'voters consistently
+# reject establishment candidates', 'usually news outlets call upon experts' (not those of repetition: 'regularly
+# threatens to destroy', 'often blame China' tell of acts done again and again).
+FREQUENCY_ADVERBS = frozenset(
+    {"usually", "typically", "generally", "normally", "consistently", "traditionally", "customarily", "invariably"}
+    | {"commonly"}
+)
+# Verbs that ask someone for something, whether or not the lexicon makes an appeal of the phrase they head.
+ASKING_VERBS = frozenset({"call", "urge", "demand", "ask", "request", "appeal", "plead", "press"})
+# Verbs of greeting what others do: 'would welcome congressional support', 'will welcome his help' tell how one
+# would take an act still to come, not what one means to do.
+REACTION_VERBS = frozenset({"welcome", "appreciate", "applaud", "hail"})
+# Nouns for a means whose infinitive is only its end: 'a bill to bar people on watch lists from buying guns', 'a
+# distraction to get Europe to back off' ('the decision to withdraw', 'a measure to seize a tanker' tell of acts done).
+MEANS_NOUNS = frozenset(
+    {"bill", "legislation", "amendment", "distraction", "ploy", "pretext", "ruse", "gambit", "tactic", "strategy"}
+    | {"vote", "motion", "petition"}  # 'took a nonbinding vote to expel U.S. troops'
+)
 # Nouns of an order given to someone, whose content is still to be carried out: 'intercepted an order from Iran to
 # militants to attack the embassy' ('in order to' states a purpose; an executive order is itself the measure).
 DIRECTIVE_NOUNS = frozenset({"order", "instruction", "directive"})
@@ -207,6 +231,17 @@ SPECULATIVE_NOUNS = frozenset(
         "wish",
         "desire",
         "expectation",
+        # impressions and worries: 'a sense that he rejects the norms of Washington', 'concern that Iran will ...'
+        "sense",
+        "feeling",
+        "impression",
+        "perception",
+        "belief",
+        "view",
+        "concern",
+        "worry",
+        "theory",
+        "assumption",
         "plot",  # 'disrupted a plot to kill the Saudi ambassador': no one was killed
         "conspiracy",
         "scheme",
@@ -276,6 +311,8 @@ FALSE_ADJ = frozenset({"wrong", "false", "untrue", "inaccurate", "incorrect", "b
 FAKE_ADJ = FALSE_ADJ | {"falsified", "fabricated", "fake", "bogus", "phony", "phoney", "fictitious", "hoax"}
 # Nouns of what is told, whose content a fake adjective denies.
 TOLD_NOUNS = REPORT_NOUNS | DOUBTED_NOUNS | {"news", "account", "claim", "tweet", "post", "video"}
+# Words that leave a report unconfirmed: 'some accounts said', 'unconfirmed reports say'.
+UNCONFIRMED_WORDS = frozenset({"some", "unconfirmed", "unverified", "conflicting", "uncorroborated"})
 # Verbs whose object did not happen: 'averted the threatened tariffs', 'foiled an attack'.
 PREVENT_VERBS = frozenset(
     {
@@ -335,6 +372,10 @@ APPEAL_ROOT = "02"
 ASKING_ROOTS = frozenset(
     {APPEAL_ROOT, DEMAND_ROOT, REJECT_ROOT}
 )  # frames that hold no condition (promises, threats do)
+
+
+# Tags of a finite verb: a sentence with one before its infinitive is no headline's 'X to do Y'.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 @dataclass(frozen=True)
@@ -402,6 +443,10 @@ def clause_mood(verb: Token) -> Mood:
     prep = verb.head if verb.dep_ == "pcomp" else None
     if prep is not None and (prep.lower_ == "without" or any(c.lower_ == "instead" for c in children(prep))):
         negated = True  # 'instead of sanctioning Russia', 'without consulting Congress'
+    if prep is not None and prep.lower_ == "than":
+        negated = True  # 'less exciting than getting Snyder to resign', 'rather than imposing sanctions'
+    if verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "than" and c.i < verb.i for c in children(verb.head)):
+        negated = True  # 'chose to negotiate rather than attack Ukraine': the parser's conjunct
     if _imperative(verb):
         speculative = True  # '"Mr. President, declare a national emergency now"': asked for, not done
     if _time_it_was(verb):
@@ -460,6 +505,8 @@ def _habitual(verb: Token) -> bool:
         t = t.head
     if not _simple_present(t):
         return False
+    if any(c.dep_ == "advmod" and c.lower_ in FREQUENCY_ADVERBS for c in children(t)):
+        return True
     if t.dep_ == "advcl" and _opened_by(t, {"when", "whenever"}) and _simple_present(t.head):
         return True
     return any(c.dep_ == "advcl" and _simple_present(c) and _opened_by(c, {"whenever"}) for c in children(t))
@@ -582,6 +629,29 @@ def _purpose_of_appeal(clause: Token, by_index: dict[int, Trigger]) -> bool:
     return asking is not None and asking.pattern.root in {APPEAL_ROOT, DEMAND_ROOT}
 
 
+def _asked_for(anchor: Token, by_index: dict[int, Trigger]) -> bool:
+    """What an appeal or demand asks for, reached through a noun: 'called for a special prosecutor to investigate
+    her' (the parser's relative clause on the object), 'call for the status to be settled through negotiations' (a
+    noun in the asked clause)."""
+    if anchor.dep_ in {"relcl", "acl"} and is_infinitive(anchor):
+        asking = _governor(anchor.head)
+    elif anchor.pos_ in {"NOUN", "PROPN"} and anchor.dep_ == "pobj" and anchor.head.head.pos_ in {"VERB", "AUX"}:
+        verb = anchor.head.head
+        if verb.i in by_index:
+            return False
+        # ('call for Jerusalem's status to be decided': the parser may hang the asked clause on the call)
+        asking = _governor(verb) or (verb.head if verb.dep_ == "advcl" and is_infinitive(verb) else None)
+    else:
+        return False
+    if asking is None:
+        return False
+    frame = by_index.get(asking.i)
+    # (the parser may leave a call that holds a whole clause untriggered: 'call for the status to be decided')
+    return asking.lemma_.lower() in ASKING_VERBS or (
+        frame is not None and frame.pattern.root in ASKING_ROOTS - {REJECT_ROOT}
+    )
+
+
 def read_trigger(trigger: Trigger, by_index: dict[int, Trigger], lexicon: Lexicon) -> Reading | None:
     """How a trigger is coded, or None when its clause does not assert it (negated, speculative, asked...)."""
     token = trigger.token
@@ -598,7 +668,7 @@ def read_trigger(trigger: Trigger, by_index: dict[int, Trigger], lexicon: Lexico
         return _framed(trigger, frame, lexicon)
     if anchor.dep_ == "advcl" and gov is not None and gov.i == anchor.head.i:
         return None  # asked of someone by a verb that is no appeal trigger itself ('calls upon all nations to ...')
-    if _purpose_of_appeal(anchor, by_index):
+    if _purpose_of_appeal(anchor, by_index) or _asked_for(anchor, by_index):
         return None
     mood = _trigger_mood(trigger)
     if mood.question or mood.speculative or (trigger.pos == "verb" and _habitual(token)):
@@ -626,7 +696,11 @@ def read_trigger(trigger: Trigger, by_index: dict[int, Trigger], lexicon: Lexico
     above = _future_above(token) if trigger.pos == "verb" else None
     if above is False:
         return None  # 'would be responsible when the regime gasses its citizens': a future case, no one's intent
-    if mood.future or intended or _planned(token) or above or _dated_ahead(token, lexicon) or _on_the_way(anchor):
+    if _time_clause_ahead(token) and _names_own_subject(token):
+        return None  # 'endorsing Clinton after the president meets Sanders': a time to come, nobody's stated intent
+    ahead = _planned(token) or _dated_ahead(token, lexicon) or _on_the_way(anchor) or _time_clause_ahead(token)
+    ahead = ahead or _headline_infinitive(token)
+    if mood.future or intended or above or ahead:
         return _intention(trigger, lexicon, "intended" if intended else "future")
     if _contradicted(anchor) or (_consequence(anchor) and not _is_threat(trigger.code)):
         return None
@@ -789,6 +863,8 @@ def embedding_mood(token: Token, lexicon: Lexicon) -> Mood:
     t = token
     for _ in range(5):
         if t.dep_ == "conj" and t.head.i != t.i:
+            if _new_clause(t):
+                break
             t = t.head  # a conjunct shares its head's embedding, not its head's own negation
             continue
         # ('not a new initiative to crack down': the parser's relative clause is the noun's complement)
@@ -817,6 +893,9 @@ def embedding_mood(token: Token, lexicon: Lexicon) -> Mood:
         # 'was too weak to attack', 'too close for jets to drop bombs': the degree rules the act out
         negated = negated or (is_infinitive(came_from) and _too(t))
         if t.pos_ in {"NOUN", "PROPN"}:
+            # 'a bill to bar people from buying guns', 'a distraction to get Europe to back off', 'a nonbinding vote
+            # to expel U.S. troops': what a means is for has not happened
+            speculative = speculative or (came_from.dep_ in {"acl", "relcl"} and _aim(came_from, t, lexicon))
             negated = negated or any(c.dep_ == "det" and c.lower_ == "no" for c in children(t))
             of_head = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" else t
             # 'the prospect of Britain exiting the EU'
@@ -848,15 +927,33 @@ def embedding_mood(token: Token, lexicon: Lexicon) -> Mood:
         # 'ruling out sending ground troops'
         negated = negated or (t.lemma_.lower() == "rule" and any(c.lower_ == "out" for c in children(t)))
         speculative = speculative or mood.speculative or mood.obligation or t.lemma_.lower() in SPECULATIVE_VERBS
-        # ('it seems unlikely the Saudis will back down')
+        # ('it seems unlikely the Saudis will back down'; 'he was "seriously skeptical" that Pyongyang had tested a
+        # bomb': the parser may hang the doubted clause on the copula)
         speculative = speculative or any(
-            c.dep_ in {"acomp", "oprd"} and c.lower_ in SPECULATIVE_ADJ for c in children(t)
+            c.dep_ in {"acomp", "oprd"} and (c.lower_ in SPECULATIVE_ADJ or (c.pos_ == "ADJ" and c.lower_ in DOUBT_ADJ))
+            for c in children(t)
         )
         speculative = speculative or (came_from.dep_ == "ccomp" and _split_evaluation(came_from))
+        speculative = speculative or (came_from.dep_ == "ccomp" and _unconfirmed_telling(t))
         speculative = speculative or t.lower_ in SPECULATIVE_ADJ  # 'it is unlikely that the regime plans to ...'
         conditional = conditional or mood.conditional
         negated = negated or (mood.negated and not _is_intent_word(t, lexicon))
     return Mood(negated=negated, speculative=speculative, conditional=conditional)
+
+
+def _aim(clause: Token, noun: Token, lexicon: Lexicon) -> bool:
+    """An infinitive on a noun for a means, which tells what the means is for."""
+    return is_infinitive(clause) and noun.lemma_.lower() in MEANS_NOUNS and not _is_intent_word(noun, lexicon)
+
+
+def _new_clause(conj: Token) -> bool:
+    """A clause with its own subject joined by ', and' to a content clause: a new clause of the sentence that the
+    parser hung there ('the fear means the sit-ins will go on, and the association is urging them to continue')."""
+    if conj.head.dep_ != "ccomp" or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in children(conj)):
+        return False
+    i = conj.left_edge.i
+    doc = conj.doc
+    return i >= 2 and doc[i - 1].dep_ == "cc" and doc[i - 2].lower_ == ","
 
 
 def _leave_adjective(word: Token) -> bool:
@@ -884,6 +981,13 @@ def _any_one(noun: Token) -> bool:
     i = noun.left_edge.i
     doc = noun.doc
     return i >= 2 and doc[i - 1].lower_ in {"and", "or"} and doc[i - 2].lower_ in ANY_WORDS
+
+
+def _unconfirmed_telling(verb: Token) -> bool:
+    """Saying by reports the text itself holds in doubt: 'some accounts said the forces were attacking protesters',
+    'unconfirmed reports say ...' (not 'reports said', nor 'officials said')."""
+    subjects = [c for c in children(verb) if c.dep_ == "nsubj" and c.lemma_.lower() in TOLD_NOUNS | {"source"}]
+    return any(c.dep_ in {"det", "amod"} and c.lower_ in UNCONFIRMED_WORDS for s in subjects for c in children(s))
 
 
 def _split_evaluation(clause: Token) -> bool:
@@ -923,6 +1027,10 @@ def _proposed(clause: Token, lexicon: Lexicon) -> bool:
     objects = [c for c in children(clause.head) if c.dep_ == "dobj"]
     objects += [o for d in objects for p in children(d) if p.lower_ == "of" for o in children(p) if o.dep_ == "pobj"]
     if any(_is_intent_word(o, lexicon) for o in objects):
+        return True
+    # 'is working on a gun measure with Senator Collins to bar people on watch lists': the bill's aim
+    held = objects + [o for p in children(clause.head) if p.dep_ == "prep" for o in children(p) if o.dep_ == "pobj"]
+    if is_infinitive(clause) and any(o.lemma_.lower() in MEANS_NOUNS | {"measure"} for o in held):
         return True
     if objects and is_infinitive(clause) and clause.head.lemma_.lower() in OFFER_VERBS:
         return True  # 'offered billions of dollars to buy American weapons', 'pledged $1 billion to rebuild Gaza'
@@ -1012,6 +1120,29 @@ def _future_above(verb: Token) -> bool | None:
         if governor_mood(t).future or _present_dated_ahead(t):
             return not own_subject
     return None
+
+
+def _time_clause_ahead(verb: Token) -> bool:
+    """A time clause in the simple present on a clause that is not in the present tells of time to come: 'pointed to
+    Obama endorsing Clinton after the president meets with Sanders', 'plans to sign it once Congress passes it'."""
+    if verb.dep_ != "advcl" or not _simple_present(verb) or _in_caption(verb):
+        return False
+    if not _opened_by(verb, {"after", "before", "once", "until"}):
+        return False
+    main = verb.head
+    return main.pos_ in {"VERB", "AUX"} and not _present(main) and main.tag_ != "VBN"
+
+
+def _headline_infinitive(verb: Token) -> bool:
+    """A headline's 'X to do Y' is news of what X will do: 'Obama to meet Putin in Helsinki', 'Report: France to
+    impose sanctions' (an infinitive on the sentence's root noun, with no finite verb before it)."""
+    if verb.pos_ != "VERB" or not is_infinitive(verb) or verb.dep_ not in {"relcl", "acl", "ROOT"}:
+        return False
+    root = verb.head
+    if verb.dep_ != "ROOT" and (root.dep_ != "ROOT" or root.pos_ not in {"NOUN", "PROPN"}):
+        return False
+    start, _ = sentence_range(verb)
+    return not any(t.tag_ in FINITE_TAGS for t in tokens(verb.doc)[start : verb.i])
 
 
 def _future_time_clause(clause: Token) -> bool:
@@ -1169,7 +1300,7 @@ def _intention(trigger: Trigger, lexicon: Lexicon, modality: str) -> Reading | N
     """A future or intended event: cooperation -> 03x intent, harm -> 13x threat; words still to be said ('will
     demand a review', 'plans to appeal') are no event yet; anything else keeps its code."""
     root = trigger.pattern.root
-    if root in WORD_ROOTS:
+    if root in WORD_ROOTS or trigger.token.lemma_.lower() in REACTION_VERBS:
         return None
     if root == FORCE_POSTURE_ROOT and _to_help(trigger.token):
         # 'Canada will send troops to Iraq to help advise its government': protection offered, not a threat
