@@ -2195,3 +2195,40 @@ def test_a_region_named_on_the_event_noun_is_where_it_happened_not_who_did_it():
     assert not _dyads("The senator spoke at an Ohio rally on Tuesday.")
     assert not _dyads("Thousands of supporters attended a Nevada rally for the governor.")
     assert ("141", "PSE", "ISR") in _dyads("Thousands of Palestinians joined a Gaza rally against Israel.")
+
+
+@pytest.mark.slow
+def test_unnamed_violence_on_a_countrys_people_at_home_is_its_own():
+    assert ("1823", "KEN", "KEN") in _dyads("Three Kenyan villagers were killed in Nairobi on Sunday.")
+    # not when the passage names another country, nor for force from the air, which only an army flies
+    told = _dyads("Three Kenyan villagers were killed in Nairobi on Sunday, a Somali official said.")
+    assert ("1823", "KEN", "KEN") not in told, told
+    drones = _dyads("Drones have killed hundreds of Yemeni civilians in Yemen.")
+    assert ("1823", "YEM", "YEM") not in drones, drones
+
+
+@pytest.mark.slow
+def test_the_noun_after_with_is_the_subject_of_an_absolute_participle():
+    assert ("112", "FRA", "EGY") in _dyads(
+        "The fighting in Libya has drawn criticism from aid groups, with President Emmanuel Macron on Monday"
+        " accusing Egypt of arming the militias."
+    )
+
+
+@pytest.mark.slow
+def test_a_state_act_in_a_countrys_state_or_province_is_that_countrys():
+    arrested = _dyads("Two Mexican journalists were arrested in Texas on Monday.")
+    assert ("173", "USA", "MEX") in arrested and ("173", "MEX", "MEX") not in arrested, arrested
+
+
+@pytest.mark.slow
+def test_force_named_by_a_noun_is_done_to_its_of_object_by_the_proper_noun_before_it():
+    bombing = _dyads("The U.S. bombing of an airbase in Libya angered Cairo.")
+    assert ("195", "USA", "LBY") in bombing and not [d for d in bombing if d[1:] == ("LBY", "USA")], bombing
+    assert ("191", "EGY", "LBY") in _dyads("The Egypt blockade of Libya has caused shortages.")
+
+
+@pytest.mark.slow
+def test_an_institutions_investigation_is_the_one_it_conducts():
+    found = _events("The FBI's investigation into Senator Bob Menendez continued for months.")
+    assert [(e.code, e.source.text, e.target.country) for e in found] == [("090", "FBI", "USA")], found
