@@ -475,3 +475,10 @@ def test_a_country_that_made_a_weapon_is_not_its_user():
 @pytest.mark.slow
 def test_former_states_are_actors_of_their_own():
     assert _codes("In 1979 the Soviet Union invaded Afghanistan.") == {"Soviet Union": "SUN", "Afghanistan": "AFG"}
+
+
+@pytest.mark.slow
+def test_north_koreas_own_institutions_are_not_the_souths():
+    # 'Korean' alone is South Korea's, but the army, news agency and party of the North carry the word too
+    assert _codes("The Korean People's Army condemned the drills.") == {"North Korea": "PRKMIL"}
+    assert _codes("The Korean Central News Agency condemned the drills.") == {"North Korea": "PRKGOV"}

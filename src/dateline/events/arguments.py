@@ -37,6 +37,8 @@ ASKING_ROOTS = frozenset({"02", "10"})  # appeals and demands: 'from X' is the o
 FRAME_TARGET_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
 # Roots whose nouns take a proper-noun modifier as the one they hit: 'the Benghazi attack', 'Iran sanctions'.
 HARM_ROOTS = frozenset({"16", "17", "18", "19", "20"})
+INVESTIGATE_ROOT = "09"
+PERSON_POSSESSIVES = frozenset({"his", "her"})
 # Synsets of the means an actor acts with: whose they are says nothing about the target.
 MEANS_SYNSETS = frozenset(
     {
@@ -534,6 +536,9 @@ def verb_subjects(verb: Token) -> tuple[list[Token], list[Token]]:
             return [t.head], []  # 'the rebels who attacked', 'demonstrators protesting election results'
         if t.dep_ == "acl" and is_infinitive(t):
             return [c for c in children(t.head) if c.dep_ == "poss"], []  # "Trump's decision to suspend ..."
+        absolute = _absolute_subject(t)
+        if absolute is not None:
+            return [absolute], []
         if t.dep_ in SUBJECT_CLIMB_DEPS and t.head.i != t.i:
             if t.i == verb.i and _fronted_participle(t):
                 # 'Asked about the plan, the spokesman said ...': the main clause's subject is the one asked
@@ -543,6 +548,21 @@ def verb_subjects(verb: Token) -> tuple[list[Token], list[Token]]:
             continue
         break
     return [], []
+
+
+def _absolute_subject(verb: Token) -> Token | None:
+    """'..., with President Obama on Friday accusing Russia of ...': in an absolute 'with' clause the noun after
+    'with' is the participle's subject (the parser hangs both on the main verb)."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.head.i > verb.i:
+        return None
+    for prep in children(verb.head):
+        if prep.dep_ != "prep" or prep.lower_ != "with" or not prep.i < verb.i:
+            continue
+        noun = next((c for c in children(prep) if c.dep_ == "pobj"), None)
+        between = verb.doc[noun.right_edge.i + 1 : verb.i] if noun is not None else None
+        if between is not None and not any(t.pos_ in {"VERB", "AUX"} or t.is_punct for t in between):
+            return noun
+    return None
 
 
 def _fronted_participle(verb: Token) -> bool:
@@ -1030,7 +1050,7 @@ def noun_arguments(noun: Token, pattern: Pattern, obj: Token | None, actors: Doc
     parties = resolve_all(between, actors) if between else []
     if len(parties) >= 2 and pattern.symmetric:
         return Args(parties[:1], parties[1:2], True)  # 'talks between A and B'
-    source_tokens, target_tokens = _noun_roles(phrase, pattern, obj)
+    source_tokens, target_tokens = _noun_roles(phrase, pattern, obj, actors)
     source_tokens = [t for t in source_tokens if not same(t, noun)]  # 'ten days of war games': not the games
     if pattern.symmetric and any(c.dep_ == "poss" for c in children(phrase)):
         # "ASEAN's meeting of foreign ministers": those it gathers are its own members, not its partners (not
@@ -1112,7 +1132,7 @@ def _event_phrase(noun: Token) -> Token:
     return noun
 
 
-def _noun_roles(noun: Token, pattern: Pattern, obj: Token | None) -> tuple[list[Token], list[Token]]:
+def _noun_roles(noun: Token, pattern: Pattern, obj: Token | None, actors: DocActors) -> tuple[list[Token], list[Token]]:
     """(source tokens, target tokens) from the noun's possessor, 'by X' and 'of X'."""
     possessors = [c for c in children(noun) if c.dep_ == "poss"]
     compounds: list[Token] = []
@@ -1122,10 +1142,25 @@ def _noun_roles(noun: Token, pattern: Pattern, obj: Token | None) -> tuple[list[
         # 'the Russia investigation', 'the Benghazi attack': a proper-noun modifier names who or where it hit
         compounds = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     if pattern.of_target:
-        if possessors and not of:
+        if possessors and not of and not _investigating_body(pattern, possessors, actors):
             return by, possessors + compounds  # "Khashoggi's murder": the possessor suffered it
         return possessors + by, of + compounds
+    if pattern.root in HARM_ROOTS and of:
+        # 'the U.S. bombing of an airfield', 'the Saudi blockade of Yemen': force is done to the 'of' object (as to
+        # a verb's object), so the proper noun before the noun is who does it, not where it hit
+        return possessors + by + compounds, of
     return possessors + by + of, compounds
+
+
+def _investigating_body(pattern: Pattern, possessors: list[Token], actors: DocActors) -> bool:
+    """ "The FBI's investigation", "the committee's probe", "its inquiry": an institution's investigation is the one
+    it conducts (a person's may be the one they are under: "Clinton's investigation")."""
+    if pattern.root != INVESTIGATE_ROOT:
+        return False
+    found = [actors.resolve(p) for p in possessors]
+    return all(f is None or f.actor.kind != "person" for f in found) and not any(
+        p.lower_ in PERSON_POSSESSIVES for p in possessors
+    )
 
 
 def _owner_of_governing_noun(noun: Token) -> list[Token]:

@@ -40,7 +40,9 @@ its sentence (or the one before) names when they are rebels or an opposition a f
 dateline's country when it can be; and the unnamed agent of a passive
 or of an act whose subject is a weapon ('three US servicemen were killed', 'a roadside bomb killed one soldier'),
 which for acts only a state does (arrest, investigate, deport, ban) is the country they happen in. An agentless air
-strike takes the army that reports it ('the U.S. military said airstrikes killed 13').
+strike takes the army that reports it ('the U.S. military said airstrikes killed 13'); other unnamed violence against
+a country's people in their own country, in a passage naming no other, is that country's ('four people were killed
+in Cairo').
 """
 
 from __future__ import annotations
@@ -154,7 +156,8 @@ def unnamed_agent(c: Candidate, args: Args, ctx: Context) -> ResolvedActor:
     '---')."""
     if c.code.startswith(STATE_ACTS):
         place = _place_entity(c.head, ctx.actors, deep=True) or _target_place(c.head, ctx.actors)
-        if place is not None and place[1].kind in {"country", "capital", "seat"}:
+        # (a country's state or province too: 'arrested in Texas' is the US's doing)
+        if place is not None and place[1].kind in {"country", "capital", "seat", "place"} and place[1].country:
             span, entry = place
             owner = ctx.actors.entity_actor(entry)
             return ResolvedActor(owner, (span.start_char, span.end_char), "place")
@@ -185,7 +188,46 @@ def unnamed_agent(c: Candidate, args: Args, ctx: Context) -> ResolvedActor:
         if ctx.last_force is not None and ctx.last_force[0] in _this_and_previous_sentence(c.head):
             found = ctx.last_force[1]
             return ResolvedActor(found.actor, found.span, "place", found.head)
+        at_home = _violence_at_home(c, victims, ctx)
+        if at_home is not None:
+            return at_home
     return _unknown(c.head, "agentless")
+
+
+def _violence_at_home(c: Candidate, victims: set[str], ctx: Context) -> ResolvedActor | None:
+    """'Four people were killed in Cairo', 'she was wounded in a shooting in Tucson, Arizona': unnamed violence
+    against a country's own people in their own country, in a passage that names no other country, is that
+    country's own (its gunmen, its rioters, its police): a foreign hand would be named."""
+    if c.code[:2] == MASS_VIOLENCE or len(victims) != 1 or _from_the_air(c.head):
+        return None
+    victim = next(iter(victims))
+    # where the victims were, not a place the attack is named for ('killed in the Nairobi attacks')
+    wheres = (p for p in place_tokens(c.head, deep=True) if p.lemma_.lower() not in INSTRUMENTS)
+    place = next((hit for p in wheres if (hit := country_hit(p.left_edge.i, p.i + 1, ctx.actors))), None)
+    if place is None or place[1].country != victim or place[1].kind not in PLACE_KINDS:
+        return None
+    owner = _country_actor(victim, ctx)
+    if owner is None or _nearby_countries(c.head, ctx.actors) - {victim}:
+        return None
+    span = place[0]
+    return ResolvedActor(owner, (span.start_char, span.end_char), "place")
+
+
+def _from_the_air(verb: Token) -> bool:
+    """'drones have killed 3,000 people', 'killed in an air strike': force only an army flies."""
+    subjects = (s for s in children(verb) if s.dep_ in {"nsubj", "agent"})
+    return _struck_from_air(verb) or any(s.lemma_.lower() in AIR_MEANS for s in subjects)
+
+
+def _nearby_countries(token: Token, actors: DocActors) -> set[str]:
+    """Countries named in the token's sentence and the one before it, across a paragraph break too (a new paragraph
+    about the same conflict: '... Israel says Hamas used the tunnels.\n\nNearly 1,900 Palestinians have been
+    killed in Gaza')."""
+    start, end = sentence_range(token)
+    if start > 0:
+        start = sentence_range(tokens(token.doc)[start - 1])[0]
+    hits = actors.kb_hits
+    return {hits[i][1].country for i in range(start, end) if i in hits and hits[i][1].kind in PLACE_KINDS}
 
 
 # Strikes from the air, which only an army flies: 'killed in a coalition strike', 'died during an air raid'.
