@@ -25,9 +25,10 @@ from .context import (
     UNARMED_BODIES,
     Candidate,
     Context,
+    known,
+    previous_sentence,
 )
 from .lexicon import Lexicon
-from .sides import known, previous_sentence
 from .triggers import is_infinitive, of_objects
 
 DISASTERS = frozenset(

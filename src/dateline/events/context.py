@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..actors.resolve import DocActors, ResolvedActor
+from ..actors.resolve import UNKNOWN, DocActors, ResolvedActor
 from ..model import Event, Location, Quote
+from ..tokens import sentence_range, sentence_start, span_text, tokens
 from .arguments import Args
 from .lexicon import Lexicon
 
@@ -86,3 +87,17 @@ class Candidate:
     framed: bool = False  # an intention, threat, demand or refusal of the act, not the act itself
     by_force: bool = False  # harm a bombing or strike did ('bombing Syria, killing civilians')
     names_act: bool = False  # the verb governs a to-infinitive act ('threatened to resume attacks')
+
+
+def previous_sentence(token: Token) -> tuple[int, int] | None:
+    """(start, end) of the sentence before the token's, when it is in the same paragraph (after a blank line the
+    topic changes)."""
+    start = sentence_start(token)
+    if start == 0:
+        return None
+    before = sentence_range(tokens(token.doc)[start - 1])
+    return None if "\n\n" in span_text(token.doc, before[0], start + 1) else before
+
+
+def known(r: ResolvedActor) -> bool:
+    return r.actor.country not in {UNKNOWN, ""}

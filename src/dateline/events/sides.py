@@ -52,7 +52,8 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.kb import KBEntry, KnowledgeBase
 from ..actors.resolve import PLACE_KINDS, UNKNOWN, DocActors, ResolvedActor
 from ..model import Actor
-from ..tokens import children, sentence_range, sentence_start, span_text, tokens
+from ..tokens import children, sentence_range, sentence_start, tokens
+from .acts import a_launch, a_test, verbal_attack
 from .arguments import INSTRUMENTS, UNPLACED, Args, means_owners, object_owners, resolve_all, same, verb_subjects
 from .context import (
     AIR_STRIKES,
@@ -68,6 +69,8 @@ from .context import (
     VIOLENT_ROOTS,
     Candidate,
     Context,
+    known,
+    previous_sentence,
 )
 from .modality import DEMAND_ROOT, SPEECH_VERBS
 from .triggers import of_objects
@@ -267,20 +270,6 @@ def _this_and_previous_sentence(token: Token) -> set[int]:
     """Start indices of the token's sentence and of the one before it in the same paragraph."""
     before = previous_sentence(token)
     return {sentence_start(token)} | ({before[0]} if before is not None else set())
-
-
-def previous_sentence(token: Token) -> tuple[int, int] | None:
-    """(start, end) of the sentence before the token's, when it is in the same paragraph (after a blank line the
-    topic changes)."""
-    start = sentence_start(token)
-    if start == 0:
-        return None
-    before = sentence_range(tokens(token.doc)[start - 1])
-    return None if "\n\n" in span_text(token.doc, before[0], start + 1) else before
-
-
-def known(r: ResolvedActor) -> bool:
-    return r.actor.country not in {UNKNOWN, ""}
 
 
 REBELS = frozenset({"REB", "UAF", "INS", "OPP"})  # who takes up arms against a government
@@ -549,8 +538,6 @@ def _words_at_home(c: Candidate, source: ResolvedActor, ctx: Context) -> bool:
     """A politician's or a party's 'attack' that names no one, in a passage naming no other country, is words aimed
     at a rival at home ('spent the day attacking a rival', 'mounted a less head-on attack', 'the candidates attacked
     each other'), as a demand or refusal by them would be."""
-    from .acts import verbal_attack  # (acts reads sides' helpers: imported when first needed)
-
     if c.code[:2] != ASSAULT_ROOT or c.framed or not _is_country(source, ctx):
         return False
     if not verbal_attack(c, source, _absent(c.head)):
@@ -562,8 +549,6 @@ def _strikes_nothing_named(head: Token) -> bool:
     """A battle act that names nothing it struck, neither an object nor an 'at/against/on' phrase beyond its weapons
     ('has launched more than 100 missiles', 'the missiles fired by Iran', 'ordered airstrikes'): who was hit is told
     elsewhere in the story, and a side of '---' would misreport it."""
-    from .acts import a_launch, a_test  # (acts reads sides' helpers: imported when first needed)
-
     if a_test(head) or a_launch(head):
         return False  # a test or a show of force, aimed at no one ('test-launched a missile')
     struck = [o for o in children(head) if o.dep_ in {"dobj", "nsubjpass"}]  # ('the area was encircled')
