@@ -2683,3 +2683,11 @@ def test_force_named_by_a_noun_is_done_to_its_of_object_by_the_proper_noun_befor
 def test_an_institutions_investigation_is_the_one_it_conducts():
     found = _events("The FBI's investigation into Senator Bob Menendez continued for months.")
     assert [(e.code, e.source.text, e.target.country) for e in found] == [("090", "FBI", "USA")], found
+
+
+@pytest.mark.slow
+def test_politicians_trading_combat_verbs_trade_words():
+    assert _dyads("U.S. Sen. Tom Hale fired at Ohio Gov. Ann Ruiz during the rally.") == {("111", "USA", "USA")}
+    # a weapon in the clause keeps the force
+    armed = _dyads("U.S. Sen. Tom Hale fired at Ohio Gov. Ann Ruiz with a rifle.")
+    assert armed and not [d for d in armed if d[0] == "111"]

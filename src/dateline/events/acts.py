@@ -79,6 +79,16 @@ BUILDINGS = frozenset(
 MOVING_VERBS = frozenset({"withdraw", "pull", "take", "remove", "bring", "move", "get"})
 POLITICAL_SECTORS = frozenset({"GOV", "PTY", "LEG", "JUD"})
 UNARMED_POLITICS = frozenset({"PTY", "LEG", "JUD"})  # bodies that fight only with words and votes
+# Combat verbs that politics borrows ('Rubio fired at Trump', 'Cruz hammered Clinton'): between two politicians of
+# one country they are words. (Not 'shoot', 'kill', 'jail': those a politician may really do or order.)
+COMBAT_METAPHORS = frozenset(
+    {"attack", "fire", "hit", "hammer", "blast", "strike", "target", "pummel", "bash", "lash", "torpedo", "ambush"}
+    | {"clobber", "skewer", "batter", "assail", "pound", "bombard", "savage", "bludgeon", "slam", "punch"}
+)
+WEAPON_WORDS = frozenset(
+    {"gun", "rifle", "pistol", "bullet", "shot", "knife", "bomb", "missile", "rocket", "grenade", "explosive"}
+    | {"weapon", "artillery", "drone", "airstrike", "strike", "troops", "forces"}
+)
 
 
 def _acts_as_state(head: Token, source: ResolvedActor) -> bool:
@@ -391,3 +401,21 @@ def verbal_attack(c: Candidate, source: ResolvedActor, target: ResolvedActor) ->
     if target.via == "domestic":
         return True  # a politician's attack on no one named, in a passage about home: on a rival at home
     return target.actor.kind != "country" and target.actor.sector not in ARMED_SECTORS | {"COP", "MIL"}
+
+
+def politicians_spar(c: Candidate, source: ResolvedActor, target: ResolvedActor) -> bool:
+    """A politician using a combat verb on another politician, or on a party, chamber or court, of the same country
+    ('Rubio fired at Trump during the rally', 'the senator hammered the Democrats') attacks with words: persons who
+    hold no arms, and bodies that fight with votes, trade no blows where the clause names no weapon."""
+    if c.head.lemma_.lower() not in COMBAT_METAPHORS or c.code[:2] not in {"17", "18", "19"}:
+        return False
+    if source.actor.kind != "person" or source.actor.sector in ARMED_SECTORS | {"MIL", "COP", "SPY"}:
+        return False
+    if source.actor.country in {UNKNOWN, ""} or target.actor.country != source.actor.country:
+        return False
+    if target.actor.kind == "person":
+        if target.actor.sector not in POLITICAL_SECTORS | {"OPP", None}:
+            return False
+    elif target.actor.sector not in UNARMED_POLITICS:
+        return False
+    return not any(t.lemma_.lower() in WEAPON_WORDS for t in c.head.subtree if t.i != c.head.i)

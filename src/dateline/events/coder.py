@@ -47,6 +47,7 @@ from .acts import (
     own_institution,
     police_raid,
     political_clash,
+    politicians_spar,
     politics_at_home,
     quells_words,
     state_force,
@@ -1150,6 +1151,8 @@ def _add_event(
         code = ctx.lexicon.military_code(code)  # an assault by an army is conventional force (18x -> 19x)
     elif code == "180" and verbal_attack(c, source, target):
         code = "111"  # 'Pelosi attacked people of faith': words, not force
+    elif politicians_spar(c, source, target):
+        code = "111"  # 'Rubio fired at Trump during the rally': words, not force
     elif code == "183" and (state_force(c.head, source) or statesman_at_war(source, target)):
         code = ctx.lexicon.military_code(code)  # 'the U.S. has been bombing Syria': from the air
     elif (code == "180" or c.by_force) and (state_force(c.head, source) or statesman_at_war(source, target)):
