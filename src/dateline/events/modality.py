@@ -74,6 +74,11 @@ SPEECH_VERBS = frozenset(
     }
 )
 # Governors under which nothing has happened yet and nothing is promised either.
+# Adjectives of doubt and worry, which govern a doubted clause ('skeptical that Pyongyang had tested a bomb') and may
+# be said with a copula that the parser makes that clause's head ('was "seriously skeptical" that ...').
+DOUBT_ADJ = frozenset(
+    {"skeptical", "sceptical", "doubtful", "unsure", "uncertain", "unconvinced", "worried", "afraid", "fearful"}
+)
 SPECULATIVE_VERBS = frozenset(
     {
         "consider",
@@ -124,22 +129,9 @@ SPECULATIVE_VERBS = frozenset(
         "incapable",
         # doubt and worry about what someone did or will do: 'was skeptical that Pyongyang had tested an H-bomb',
         # 'critics worry he will ink flimsy pacts'
-        "skeptical",
-        "sceptical",
-        "doubtful",
-        "unsure",
-        "uncertain",
-        "unconvinced",
         "worry",
-        "worried",
-        "afraid",
-        "fearful",
     }
-)
-# The adjectives of doubt and worry above, said with a copula that the parser makes the doubted clause's head: 'was
-# "seriously skeptical" that Pyongyang had tested a bomb'.
-DOUBT_ADJ = frozenset(
-    {"skeptical", "sceptical", "doubtful", "unsure", "uncertain", "unconvinced", "worried", "afraid", "fearful"}
+    | DOUBT_ADJ
 )
 # Governors of an attempt, which is not its success: 'attempted to hack the party's servers', 'is working to free
 # her' (unless the attempt is the act named: 'tried to assassinate' is an assassination attempt; and an act done in
