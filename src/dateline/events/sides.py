@@ -181,8 +181,7 @@ def unnamed_agent(c: Candidate, args: Args, ctx: Context) -> ResolvedActor:
         # ('were killed when the plane crashed in Egypt')
         origin = next((hit for prep, hit in places if prep == "from" and hit[1].country not in victims), None)
         if origin is not None:
-            span, entry = origin
-            return ResolvedActor(ctx.actors.entity_actor(entry), (span.start_char, span.end_char), "place")
+            return _place_side(origin, ctx)
         from_air = c.code.startswith(AIR_STRIKES) or _struck_from_air(c.head)
         reporter = _reporting_military(c, ctx) if from_air else None
         if reporter is not None and reporter.actor.country not in victims:
@@ -226,11 +225,7 @@ def _nearby_countries(token: Token, actors: DocActors) -> set[str]:
     """Countries named in the token's sentence and the one before it, across a paragraph break too (a new paragraph
     about the same conflict: '... Israel says Hamas used the tunnels.\n\nNearly 1,900 Palestinians have been
     killed in Gaza')."""
-    start, end = sentence_range(token)
-    if start > 0:
-        start = sentence_range(tokens(token.doc)[start - 1])[0]
-    hits = actors.kb_hits
-    return {hits[i][1].country for i in range(start, end) if i in hits and hits[i][1].kind in PLACE_KINDS}
+    return _place_countries(*_with_sentence_before(token), actors)
 
 
 # Strikes from the air, which only an army flies: 'killed in a coalition strike', 'died during an air raid'.
@@ -369,9 +364,21 @@ def _coerced_at_home(head: Token, c: Candidate, other: ResolvedActor, ctx: Conte
 
 def _sentence_countries(token: Token, actors: DocActors) -> set[str]:
     """Countries the sentence of a token names as places (countries, demonyms, capitals)."""
-    start, end = sentence_range(token)
+    return _place_countries(*sentence_range(token), actors)
+
+
+def _place_countries(start: int, end: int, actors: DocActors) -> set[str]:
+    """Countries that tokens start..end-1 name as places (countries, demonyms, capitals)."""
     hits = actors.kb_hits
     return {hits[i][1].country for i in range(start, end) if i in hits and hits[i][1].kind in PLACE_KINDS}
+
+
+def _with_sentence_before(token: Token) -> tuple[int, int]:
+    """Token range of the token's sentence and the one before it, across a paragraph break too."""
+    start, end = sentence_range(token)
+    if start > 0:
+        start = sentence_start(tokens(token.doc)[start - 1])
+    return start, end
 
 
 def targets(c: Candidate, args: Args, source: ResolvedActor, ctx: Context) -> tuple[list[ResolvedActor], str]:
@@ -388,8 +395,7 @@ def targets(c: Candidate, args: Args, source: ResolvedActor, ctx: Context) -> tu
         # ('Kenya is ready to send police' is no threat to Kenya)
         place = _place_entity(c.head, ctx.actors, deep=True)
         if place is not None:
-            span, entry = place
-            return [ResolvedActor(ctx.actors.entity_actor(entry), (span.start_char, span.end_char), "place")], "place"
+            return [_place_side(place, ctx)], "place"
     violent = c.code[:2] in VIOLENT_ROOTS
     if c.code.startswith(PLACE_TARGET_PREFIXES):
         place = _place_actor(c.head, source, ctx, at_home=violent)  # ('dropped bombs over Syrian towns')
@@ -505,10 +511,7 @@ def _both_sides(c: Candidate, source: ResolvedActor, args: Args, ctx: Context) -
             break
     if len(named) != 2 and not (truce and len(named) == 1):
         return []
-    return [
-        ResolvedActor(ctx.actors.entity_actor(entry), (span.start_char, span.end_char), "place")
-        for span, entry in named.values()
-    ]
+    return [_place_side(hit, ctx) for hit in named.values()]
 
 
 def _subject_tokens(head: Token, *, passive: bool = True) -> set[int]:
@@ -529,8 +532,7 @@ def _withdrawn_from(head: Token, source: ResolvedActor, ctx: Context) -> Resolve
             for pobj in (o for o in children(prep) if o.dep_ == "pobj"):
                 hit = country_hit(pobj.left_edge.i, pobj.i + 1, ctx.actors)
                 if hit is not None and hit[1].kind in PLACE_KINDS and hit[1].country != source.actor.country:
-                    span, entry = hit
-                    return ResolvedActor(ctx.actors.entity_actor(entry), (span.start_char, span.end_char), "place")
+                    return _place_side(hit, ctx)
     return None
 
 
@@ -700,11 +702,8 @@ def _done_to_foreigners(head: Token) -> bool:
 def _passage_countries(head: Token, actors: DocActors) -> set[str]:
     """Countries and organisations named in the token's sentence and the one before it (across a paragraph
     break too), as places or as actors' countries."""
-    start, end = sentence_range(head)
-    if start > 0:
-        start = sentence_start(tokens(head.doc)[start - 1])
     found = set()
-    for i in range(start, end):
+    for i in range(*_with_sentence_before(head)):
         actor = actors.actor_at(i)
         if actor is not None:
             found.add(actor.country)
@@ -803,8 +802,7 @@ def _place_actor(head: Token, source: ResolvedActor, ctx: Context, *, at_home: b
     place = _target_place(head, ctx.actors)
     if place is None or (place[1].country == source.actor.country and not at_home):
         return None
-    span, entry = place
-    return ResolvedActor(ctx.actors.entity_actor(entry), (span.start_char, span.end_char), "place")
+    return _place_side(place, ctx)
 
 
 def _target_place(head: Token, actors: DocActors) -> tuple[Span, KBEntry] | None:
@@ -857,8 +855,7 @@ def _implied_target(
             others.pop(one.actor.country, None)
     if len(others) != 1:
         return None
-    span, entry = next(iter(others.values()))
-    return ResolvedActor(ctx.actors.entity_actor(entry), (span.start_char, span.end_char), "place")
+    return _place_side(next(iter(others.values())), ctx)
 
 
 def _conflict_country(head: Token, other: ResolvedActor, ctx: Context) -> Actor | None:
@@ -1079,6 +1076,12 @@ def _place_entity(token: Token, actors: DocActors, *, deep: bool = False) -> tup
         if hit is not None:
             return hit
     return None
+
+
+def _place_side(hit: tuple[Span, KBEntry], ctx: Context) -> ResolvedActor:
+    """The side a place name stands for: its country (or organisation), spanning the name."""
+    span, entry = hit
+    return ResolvedActor(ctx.actors.entity_actor(entry), (span.start_char, span.end_char), "place")
 
 
 def country_hit(start: int, end: int, actors: DocActors) -> tuple[Span, KBEntry] | None:
