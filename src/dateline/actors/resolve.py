@@ -703,19 +703,22 @@ def _given_name(kb: KnowledgeBase, doc: Doc, end: int) -> bool:
     )
 
 
+def _hyphened_word(doc: Doc, end: int, words: frozenset[str]) -> Token | None:
+    """The word in `words` joined by a hyphen right after a name ending at `end` ('Spanish-language')."""
+    after = tokens(doc)[end : end + 2]
+    return after[1] if len(after) == 2 and after[0].lower_ == "-" and after[1].lower_ in words else None
+
+
 def _names_language(doc: Doc, end: int) -> bool:
     """A demonym that names a language: followed by '-language' or '-speaking'."""
-    after = [t.lower_ for t in tokens(doc)[end : end + 2]]
-    return len(after) == 2 and after[0] == "-" and after[1] in LANGUAGE_WORDS
+    return _hyphened_word(doc, end, LANGUAGE_WORDS) is not None
 
 
 def _names_a_maker(doc: Doc, end: int) -> bool:
     """A name followed by '-made', '-built', '-supplied' on the subject of a clause: where the weapon that acts came
     from, not who fired it. On an object it stays ('tariffs on Mexican-made goods' are aimed at Mexico)."""
-    after = tokens(doc)[end : end + 2]
-    if len(after) < 2 or after[0].lower_ != "-" or after[1].lower_ not in MAKER_WORDS:
-        return False
-    return head(after[1]).dep_ in {"nsubj", "nsubjpass"}
+    made = _hyphened_word(doc, end, MAKER_WORDS)
+    return made is not None and head(made).dep_ in {"nsubj", "nsubjpass"}
 
 
 def _inside_person_names(doc: Doc) -> set[int]:
