@@ -134,12 +134,21 @@ class DocActors:
     _persons: list[int] | None = field(default=None, repr=False)  # sorted token indices of person mentions
     _breaks: list[int] | None = field(default=None, repr=False)  # character offsets of paragraph breaks
     _groups: list[int] | None = field(default=None, repr=False)  # sorted first tokens of named groups' mentions
+    _cities: dict[int, tuple[Span, KBEntry]] | None = field(default=None, repr=False)  # see `city_at`
 
     # ---------------------------------------------------------------- queries
 
     def actor_at(self, i: int) -> Actor | None:
         key = self.token_actor.get(i)
         return self.actors.get(key) if key else None
+
+    def city_at(self, i: int) -> tuple[Span, KBEntry] | None:
+        """The gazetteer city or US state that token `i` names, as a place entry of its country ('attacked churches
+        in Lahore' -> Pakistan), for where an act happens or is aimed. No actor: a city does not act, and a name
+        the knowledge base knows (a country, a capital) is its hit, not this."""
+        if self._cities is None:
+            self._cities = _city_hits(self)
+        return self._cities.get(i)
 
     def last_person_before(self, i: int) -> Actor | None:
         for j in self._persons_before(i):
@@ -1369,3 +1378,35 @@ def leaders() -> dict[str, list[_LeaderRow]]:
         for alias in dict.fromkeys(a.casefold() for a in (row.name, *row.aliases)):
             out.setdefault(alias, []).append(row)
     return out
+
+
+def _city_hits(actors: DocActors) -> dict[int, tuple[Span, KBEntry]]:
+    """Token index -> (entity, place entry of its country) for the GPE and LOC entities that name a city or US state
+    of the gazetteer and hold no knowledge-base hit; an ambiguous name goes to the dateline's country or one the
+    document names ('Linden' in a story about New Jersey), else to its most populous namesake."""
+    from ..places import PLACE_LABELS, load_gazetteer  # the gazetteer loads once per process, on first need
+
+    gazetteer = load_gazetteer()
+    named = [a.country for a in actors.actors.values() if a.kind == "country" and a.country]
+    hints = list(dict.fromkeys([*([actors.default_country] if actors.default_country else []), *named]))
+    hits: dict[int, tuple[Span, KBEntry]] = {}
+    for ent in actors.doc.ents:
+        if ent.label_ not in PLACE_LABELS or any(i in actors.kb_hits for i in range(ent.start, ent.end)):
+            continue
+        span = ent[1:] if ent[0].lower_ == "the" else ent
+        if not span.text[:1].isupper():
+            continue
+        found = gazetteer.resolve(span.text, countries=hints)
+        if found is None or found.kind == "country" or not actors.kb.country_name(found.country):
+            continue
+        entry = KBEntry(
+            actors.kb.country_name(found.country) or found.country,
+            found.country,
+            None,
+            "place",
+            found.name,
+            found.country,
+        )
+        for i in range(span.start, span.end):
+            hits[i] = (span, entry)
+    return hits

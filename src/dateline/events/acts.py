@@ -419,3 +419,19 @@ def politicians_spar(c: Candidate, source: ResolvedActor, target: ResolvedActor)
     elif target.actor.sector not in UNARMED_POLITICS:
         return False
     return not any(t.lemma_.lower() in WEAPON_WORDS for t in c.head.subtree if t.i != c.head.i)
+
+
+def open_side_allowed(code: str, source: ResolvedActor, target: ResolvedActor, lexicon: Lexicon) -> bool:
+    """Whether each side the event leaves unknown may be left so for its root (the lexicon's `one_sided` lists):
+    'three soldiers were killed' stands with its doer unnamed, 'the troops were arrested' does not (the state that
+    arrested them is a side we failed to place), nor a battle against a target we cannot place."""
+    for side, (unnamed, unplaced) in (
+        (source, ("unnamed_source", "unplaced_source")),
+        (target, ("no_target", "unplaced_target")),
+    ):
+        if known(side):
+            continue
+        how = unnamed if side.span[0] == side.span[1] else unplaced  # no text at all, or a text with no country
+        if not lexicon.may_leave_open(how, code):
+            return False
+    return True

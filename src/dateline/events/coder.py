@@ -44,6 +44,7 @@ from .acts import (
     named_owner,
     names_the_site,
     no_ones_doing,
+    open_side_allowed,
     own_institution,
     police_raid,
     political_clash,
@@ -1209,6 +1210,8 @@ def _add_event(
         and source.via not in {"agentless", "place"}
     ):
         ctx.last_force = (sentence_start(c.head), source)
+    if not open_side_allowed(code, source, target, ctx.lexicon):
+        return  # the force was still told of (above); the event lacks a side its act needs
     key = (code, source.actor.country, target.actor.country)
     if key in ctx.guessed and not guessed:
         # the same act with its target named says more than one whose target was guessed: it takes that one's place

@@ -41,11 +41,20 @@ class _Frames(BaseModel):
     maps: dict[str, dict[str, str]] = {}
 
 
+class _OneSided(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    unnamed_source: list[str] = []
+    unplaced_source: list[str] = []
+    no_target: list[str] = []
+    unplaced_target: list[str] = []
+
+
 class _LexiconFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     synsets: dict[str, list[str]] = {}
     frames: _Frames = _Frames()
     military: dict[str, str] = {}
+    one_sided: _OneSided = _OneSided()
     codes: dict[str, _Entry]
 
 
@@ -84,6 +93,8 @@ class Lexicon:
     intent_words: frozenset[str] = frozenset()  # governors that make their complement an intention
     frame_maps: dict[str, dict[str, str]] | None = None  # frame root -> {embedded code prefix: code}
     military: dict[str, str] | None = None  # code -> code when the source is a state's armed forces
+    # the roots whose events may leave a side unknown, per way of being unknown ("unnamed_source", "no_target"...)
+    one_sided: dict[str, frozenset[str]] | None = None
 
     def candidates(self, pos: str, lemma: str) -> list[Pattern]:
         return self.patterns.get((pos, lemma), [])
@@ -111,6 +122,10 @@ class Lexicon:
 
     def military_code(self, code: str) -> str:
         return (self.military or {}).get(code, code)
+
+    def may_leave_open(self, how: str, code: str) -> bool:
+        """Whether an event of `code` may have a side unknown in the way `how` names (a `one_sided` list)."""
+        return code[:2] in (self.one_sided or {}).get(how, frozenset())
 
     @property
     def trigger_lemmas(self) -> frozenset[str]:
@@ -167,6 +182,10 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     for plist in patterns.values():
         plist.sort(key=lambda p: (-p.specificity, -len(p.code)))  # ties: the finer code, then file order
     _check_frames(parsed, table, path)
+    one_sided = {how: frozenset(roots) for how, roots in parsed.one_sided.model_dump().items()}
+    for how, roots in one_sided.items():
+        for root in sorted(roots - {code[:2] for code in table if len(code) == 2}):
+            raise DataFileError("DL201", path=path, reason=f"one_sided.{how}: {root!r} is no CAMEO root")
     return Lexicon(
         dict(patterns),
         synsets,
@@ -174,6 +193,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         frozenset(parsed.frames.intent_words),
         parsed.frames.maps,
         parsed.military,
+        one_sided,
     )
 
 

@@ -1085,9 +1085,10 @@ def _place_side(hit: tuple[Span, KBEntry], ctx: Context) -> ResolvedActor:
 
 
 def country_hit(start: int, end: int, actors: DocActors) -> tuple[Span, KBEntry] | None:
-    """The first knowledge-base hit among tokens start..end-1 that is not an organisation or a group."""
+    """The first knowledge-base hit among tokens start..end-1 that is not an organisation or a group, else the
+    first city or US state of the gazetteer ('positions in Idlib' are in Syria)."""
     for i in range(start, end):
         hit = actors.kb_hits.get(i)
         if hit is not None and hit[1].kind not in {"igo", "ngo", "group"}:
             return hit
-    return None
+    return next((hit for i in range(start, end) if (hit := actors.city_at(i)) is not None), None)
