@@ -140,6 +140,21 @@ def test_serve_refuses_a_missing_store_with_a_coded_line(tmp_path):
     assert "DL301" in result.output
 
 
+@pytest.mark.slow
+def test_dyads_only_keeps_only_events_with_both_countries(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Three US soldiers were killed by a roadside bomb. Russia attacked Ukraine.", encoding="utf-8")
+    every = json.loads(runner.invoke(app, ["analyze", str(article), "--format", "json"]).stdout)["events"]
+    assert {(e["source"]["country"], e["target"]["country"]) for e in every} == {("---", "USA"), ("RUS", "UKR")}
+    result = runner.invoke(app, ["analyze", str(article), "--format", "json", "--dyads-only"])
+    assert result.exit_code == 0, result.output
+    assert [(e["source"]["country"], e["target"]["country"]) for e in json.loads(result.stdout)["events"]] == [
+        ("RUS", "UKR")
+    ]
+    partitions = runner.invoke(app, ["analyze", str(article), "--dyads-only", "--engine", "ray", "--out", "parts"])
+    assert partitions.exit_code != 0 and "Parquet partitions" in partitions.output
+
+
 def test_min_confidence_keeps_only_confident_events():
     every = json.loads(runner.invoke(app, ["analyze", "--format", "json"]).stdout)["events"]
     result = runner.invoke(app, ["analyze", "--format", "json", "--min-confidence", "0.6"])

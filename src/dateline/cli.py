@@ -185,6 +185,14 @@ MinConfidenceOpt = Annotated[
         "the text leaves unnamed or only implies score below 0.6; see docs/scoring.md for precision per threshold.",
     ),
 ]
+DyadsOnlyOpt = Annotated[
+    bool,
+    typer.Option(
+        "--dyads-only",
+        help="Keep only events both of whose sides have a country (no '---' side), as PETRARCH's require_dyad "
+        "does; see docs/scoring.md for their precision.",
+    ),
+]
 ProgressOpt = Annotated[
     bool | None,
     typer.Option(
@@ -392,6 +400,7 @@ def analyze(
     out: OutOpt = None,
     progress: ProgressOpt = None,
     min_confidence: MinConfidenceOpt = 0.0,
+    dyads_only: DyadsOnlyOpt = False,
 ) -> None:
     """Analyze articles: actors, CAMEO events and quotations, with evidence spans.
 
@@ -406,6 +415,8 @@ def analyze(
         dateline analyze PETR.records.xml --petrarch-dictionaries dicts/ -f petrarch
 
         dateline analyze corpus.jsonl -f jsonl -o out.jsonl --min-confidence 0.6
+
+        dateline analyze corpus.jsonl -f jsonl -o out.jsonl --dyads-only
     """
     _failures.clear()
     run = _Run(workers, engine, ray_address, progress, petrarch_dictionaries, petrarch_mode)
@@ -417,14 +428,22 @@ def analyze(
                 "confidence >= the threshold in SQL",
                 param_hint="--min-confidence",
             )
+        if dyads_only:
+            raise typer.BadParameter(
+                "applies to --format output, not to Parquet partitions: load them, then select events whose "
+                "source and target country are not '---' in SQL",
+                param_hint="--dyads-only",
+            )
         _write_partitions(paths, actors, run, out)
         _finish()
         return
-    _write_analyses(paths, actors, run, format, output, min_confidence)
+    _write_analyses(paths, actors, run, format, output, min_confidence, dyads_only)
     _finish()
 
 
-def _write_analyses(paths, actors, run: _Run, format: Format, output: Path | None, min_confidence: float = 0.0) -> None:
+def _write_analyses(
+    paths, actors, run: _Run, format: Format, output: Path | None, min_confidence: float = 0.0, dyads_only: bool = False
+) -> None:
     out_file = output.open("w", encoding="utf-8") if output else None
     console = Console(file=out_file, width=140) if out_file and format is Format.summary else Console()
     records = []
@@ -432,6 +451,8 @@ def _write_analyses(paths, actors, run: _Run, format: Format, output: Path | Non
         for analysis, text in _analyses(paths, actors, run=run):
             if min_confidence:
                 analysis = analysis.confident(min_confidence)
+            if dyads_only:
+                analysis = analysis.dyadic()
             if format is Format.summary:
                 from .summary import print_summary
 
