@@ -2717,3 +2717,10 @@ def test_a_side_is_left_unknown_only_where_the_act_stands_without_it():
     assert not _dyads("The Turkish army fired artillery shells at positions near the border.")
     # words may be addressed to no one
     assert ("0233", "PAK", "---") in _dyads("Pakistan appealed for humanitarian aid after the floods.")
+
+
+@pytest.mark.slow
+def test_a_demand_or_accusation_noun_is_aimed_at_the_subject_of_its_that_clause():
+    assert ("100", "AFR", "SDN") in _dyads("The African Union renewed its demand that Sudan hold elections.")
+    accused = _dyads("The Ukrainian government's accusation that Russia is arming rebels has gained credence.")
+    assert ("112", "UKR", "RUS") in accused

@@ -1034,6 +1034,17 @@ def clause_subjects(verb: Token) -> list[Token]:
     return out
 
 
+def _noun_clause_subjects(noun: Token) -> list[Token]:
+    """Subjects of a demand's or an appeal's own clause: the addressee of 'its demand that Israel ease restrictions'
+    (the parse may hang the clause on the verb the noun is the object of: 'reiterated its demand that ...') and of
+    'its call for the president to resign'."""
+    clauses = [c for c in children(noun) if c.dep_ in {"acl", "ccomp", "advcl"}]
+    if noun.dep_ == "dobj":
+        clauses += [c for c in children(noun.head) if c.dep_ == "ccomp" and c.i > noun.i]
+    marked = [c for c in clauses if any(m.dep_ == "mark" and m.lower_ in {"that", "for"} for m in children(c))]
+    return [s for c in marked for s in children(c) if s.dep_ in {"nsubj", "nsubjpass"}]
+
+
 # -------------------------------------------------------------------- nouns
 
 
@@ -1094,6 +1105,8 @@ def noun_arguments(noun: Token, pattern: Pattern, obj: Token | None, actors: Doc
     named = bool(target_tokens) and names_actor(target_tokens)
     if not sources:
         sources = unplaced(source_tokens, actors)
+    if not targets and pattern.root in CLAUSE_TARGET_ROOTS:
+        targets = _without(resolve_all(_noun_clause_subjects(phrase), actors, shallow=True), sources)
     if not targets:
         targets = _without(_opposed_modifiers(phrase, actors), sources) or _without(
             unplaced(target_tokens, actors), sources
