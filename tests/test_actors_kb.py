@@ -232,6 +232,15 @@ def test_actors_kb_places_that_contain_a_demonym(kb: KnowledgeBase) -> None:
     assert kb.lookup("Northern Ireland").country == "GBR"  # a country alias already, untouched
 
 
+def test_actors_kb_regions_of_one_country(kb: KnowledgeBase) -> None:
+    assert (kb.lookup("Crimea").country, kb.lookup("Darfur").country, kb.lookup("Helmand").country) == (
+        "UKR",
+        "SDN",
+        "AFG",
+    )
+    assert kb.lookup("Kashmir") is None and kb.lookup("Kurdistan") is None  # split between countries: left out
+
+
 def test_actors_kb_place_names_are_not_gazetteer_countries() -> None:
     from dateline.places import load_gazetteer
 
