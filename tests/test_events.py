@@ -2731,3 +2731,10 @@ def test_a_demand_or_accusation_noun_is_aimed_at_the_subject_of_its_that_clause(
 def test_a_region_of_one_country_places_the_side_it_names():
     assert ("192", "RUS", "UKR") in _dyads("Russia's annexation of Crimea angered Poland.")
     assert ("112", "SDN", "SDN") in _dyads("Sudan accused Darfur rebels of violating the ceasefire.")
+
+
+@pytest.mark.slow
+def test_whose_handling_of_an_attack_it_is_did_not_make_the_attack():
+    text = "Secretary of State Hillary Clinton defended her handling of the attack in Benghazi."
+    assert not [d for d in _dyads(text) if d[0][:2] == "19"]
+    assert ("190", "RUS", "UKR") in _dyads("Russia's attack on Ukraine angered Poland.")
