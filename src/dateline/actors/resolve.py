@@ -38,7 +38,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import DataFileError
-from ..model import Actor
+from ..model import UNKNOWN_COUNTRY, Actor
 from ..tokens import children, doc_text, head, sentence_root, sentence_start, span_text, tokens, with_pos
 from .kb import DATA_DIR, KBEntry, KnowledgeBase, SectorWord
 
@@ -48,7 +48,7 @@ NAMED_FOR_PLACE = frozenset(
     {"agreement", "accord", "deal", "treaty", "protocol", "convention", "declaration", "process", "talks", "summit"}
     | {"conference", "format", "pact", "communique", "framework", "agenda", "consensus", "charter", "principle"}
 )
-UNKNOWN = "---"
+UNKNOWN = UNKNOWN_COUNTRY  # the country of a side the text does not let us place
 # The other side of a relation: "America's allies", 'the allies of the United States', "Russia's neighbours" are
 # not the country named (but 'NATO allies' and 'EU partners' are the organisation's members, and "Trump's allies",
 # "Likud's allies" a person's or party's compatriots)
