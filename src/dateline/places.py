@@ -271,8 +271,7 @@ def find_places(
     gaz = gazetteer or load_gazetteer()
     actors = list(actors)
     candidates = _candidates(text, entities, actors, kb, start)
-    named = [a.country for a in actors if a.kind == "country" and a.country in gaz.countries]
-    countries = list(dict.fromkeys([*([default_country] if default_country else []), *named]))
+    countries = country_hints(default_country, actors, gaz)
     places = []
     for s, e in candidates:
         mention = text[s:e]
@@ -281,6 +280,13 @@ def find_places(
         if found is not None:
             places.append(_place(found, mention, (s, e)))
     return places
+
+
+def country_hints(default_country: str | None, actors: Iterable[Actor], gazetteer: Gazetteer) -> list[str]:
+    """The countries an ambiguous place name is looked for in, in order: the dateline's, then those the article's
+    actors name."""
+    named = [a.country for a in actors if a.kind == "country" and a.country in gazetteer.countries]
+    return list(dict.fromkeys([*([default_country] if default_country else []), *named]))
 
 
 def locate_events(

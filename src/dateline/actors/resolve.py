@@ -1384,11 +1384,10 @@ def _city_hits(actors: DocActors) -> dict[int, tuple[Span, KBEntry]]:
     """Token index -> (entity, place entry of its country) for the GPE and LOC entities that name a city or US state
     of the gazetteer and hold no knowledge-base hit; an ambiguous name goes to the dateline's country or one the
     document names ('Linden' in a story about New Jersey), else to its most populous namesake."""
-    from ..places import PLACE_LABELS, load_gazetteer  # the gazetteer loads once per process, on first need
+    from ..places import PLACE_LABELS, country_hints, load_gazetteer  # the gazetteer loads once, on first need
 
     gazetteer = load_gazetteer()
-    named = [a.country for a in actors.actors.values() if a.kind == "country" and a.country]
-    hints = list(dict.fromkeys([*([actors.default_country] if actors.default_country else []), *named]))
+    hints = country_hints(actors.default_country, actors.actors.values(), gazetteer)
     hits: dict[int, tuple[Span, KBEntry]] = {}
     for ent in actors.doc.ents:
         if ent.label_ not in PLACE_LABELS or any(i in actors.kb_hits for i in range(ent.start, ent.end)):
@@ -1397,16 +1396,10 @@ def _city_hits(actors: DocActors) -> dict[int, tuple[Span, KBEntry]]:
         if not span.text[:1].isupper():
             continue
         found = gazetteer.resolve(span.text, countries=hints)
-        if found is None or found.kind == "country" or not actors.kb.country_name(found.country):
+        country = actors.kb.country_name(found.country) if found is not None and found.kind != "country" else None
+        if found is None or country is None:
             continue
-        entry = KBEntry(
-            actors.kb.country_name(found.country) or found.country,
-            found.country,
-            None,
-            "place",
-            found.name,
-            found.country,
-        )
+        entry = KBEntry(country, found.country, None, "place", found.name, found.country)
         for i in range(span.start, span.end):
             hits[i] = (span, entry)
     return hits

@@ -24,7 +24,7 @@ from ..model import Actor
 from ..tokens import children
 from .lexicon import Pattern
 from .modality import support_verb
-from .triggers import LIGHT_NOUNS, is_infinitive
+from .triggers import LIGHT_NOUNS, RELATIVES, is_infinitive
 
 TARGET_PREPS = ("to", "with", "against", "on", "upon", "toward", "towards", "into", "between", "among")
 PLACE_PREPS = ("in", "at", "from")  # places, not targets, unless a pattern names them ('arrive in', 'fire at')
@@ -68,7 +68,6 @@ OCCASION_PREPS = frozenset({"at", "during"})
 SUPPORT_ROOT = "05"  # diplomatic cooperation: a stance on something ('stood by the communique') is not on each other
 ALLY_NOUNS = frozenset({"behalf", "side"})
 NON_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
-RELATIVES = frozenset({"who", "that", "which", "whom", "whose", "what"})
 PERSONAL_OBJECTS = frozenset({"him", "her", "them", "us", "me"})
 REFERRING_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
 GROUP_PRONOUNS = frozenset({"they", "their", "them"})
@@ -161,7 +160,6 @@ ACTOR_NOUNS = frozenset(
 COUNT_NOUNS = frozenset({"thousand", "hundred", "dozen", "million", "score", "number", "group", "band", "handful"})
 SPANS = frozenset({"day", "week", "month", "year", "hour", "night", "decade"})  # 'three days of talks'
 OWNER_PREPS = frozenset({"of", "for", "from"})
-INVESTIGATE_ROOT = "09"
 INQUIRIES = frozenset({"investigation", "probe", "inquiry", "inquest"})  # their 'of' / 'into' is who is looked into
 # Promises and refusals of what the source itself would give or do ('pledged British support'): see
 # `_own_contribution`.

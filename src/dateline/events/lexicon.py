@@ -183,9 +183,11 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         plist.sort(key=lambda p: (-p.specificity, -len(p.code)))  # ties: the finer code, then file order
     _check_frames(parsed, table, path)
     one_sided = {how: frozenset(roots) for how, roots in parsed.one_sided.model_dump().items()}
-    for how, roots in one_sided.items():
-        for root in sorted(roots - {code[:2] for code in table if len(code) == 2}):
-            raise DataFileError("DL201", path=path, reason=f"one_sided.{how}: {root!r} is no CAMEO root")
+    roots = {code for code in table if len(code) == 2}
+    for how, listed in one_sided.items():
+        unknown = sorted(listed - roots)
+        if unknown:
+            raise DataFileError("DL201", path=path, reason=f"one_sided.{how}: {unknown[0]!r} is no CAMEO root")
     return Lexicon(
         dict(patterns),
         synsets,

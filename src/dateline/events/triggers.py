@@ -78,7 +78,7 @@ LIGHT_NOUNS = frozenset(
         "shipload",
     }
 )
-RELATIVES = frozenset({"that", "which", "who", "whom", "what"})  # (the parser may tag a relative 'that' IN)
+RELATIVES = frozenset({"who", "that", "which", "whom", "whose", "what"})  # (the parser may tag a relative 'that' IN)
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
 # Roots whose verbs can take a 'that' clause as what they do ('demanded that', 'warned that'); any other verb with
 # one reports rather than acts ('the visit demonstrates that ...', 'it shows the army attacked ...').
