@@ -72,8 +72,8 @@ PERSONAL_OBJECTS = frozenset({"him", "her", "them", "us", "me"})
 REFERRING_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
 GROUP_PRONOUNS = frozenset({"they", "their", "them"})
 # Nouns of dealing with someone else's act: whose handling or account it is did not do the act ('her handling of the
-# attack', "the ministry's investigation of the bombing", "the network's coverage of the strikes").
-RESPONSE_NOUNS = frozenset(
+# attack', "the ministry's investigation of the bombing"); not coder.RESPONSE_NOUNS, which are replies in kind.
+DEALING_NOUNS = frozenset(
     {"handling", "response", "reaction", "investigation", "probe", "inquiry", "coverage", "account", "explanation"}
     | {"description", "characterization", "version", "knowledge", "memory", "review", "analysis", "condemnation"}
 )
@@ -1185,7 +1185,7 @@ def _owner_of_governing_noun(noun: Token) -> list[Token]:
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ in {"nsubj", "dobj", "pobj"}:
         # (only 'of': "her explanation on the Libya attacks" is no attack of hers; nor is what one handles or
         # answers: "her handling of the Benghazi attack")
-        if noun.head.head.lemma_.lower() in RESPONSE_NOUNS:
+        if noun.head.head.lemma_.lower() in DEALING_NOUNS:
             return []
         return [c for c in children(noun.head.head) if c.dep_ == "poss"]
     if noun.dep_ in {"xcomp", "acl"}:

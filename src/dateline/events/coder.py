@@ -83,6 +83,7 @@ from .context import (
 )
 from .lexicon import Lexicon
 from .modality import (
+    AGREE_VERBS,
     APPEAL_ROOT,
     DEMAND_ROOT,
     DISPATCH_VERBS,
@@ -102,7 +103,6 @@ YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # Unarmed, non-state actors: their pressure ('pressuring', 'forcing a vote') is politics; their harassment may not be
 CIVIL_SECTORS = frozenset({"PTY", "OPP", "CVL", "EDU", "MED", "BUS", "LAB", "NGO"})
 HARASS_WORDS = frozenset({"harass", "harassment", "intimidate", "intimidation"})
-AGREE_VERBS = frozenset({"agree", "concur"})
 RISK_VERBS = frozenset(
     {
         "undermine",
