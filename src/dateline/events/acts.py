@@ -79,6 +79,11 @@ BUILDINGS = frozenset(
 MOVING_VERBS = frozenset({"withdraw", "pull", "take", "remove", "bring", "move", "get"})
 POLITICAL_SECTORS = frozenset({"GOV", "PTY", "LEG", "JUD"})
 UNARMED_POLITICS = frozenset({"PTY", "LEG", "JUD"})  # bodies that fight only with words and votes
+CLASH_WORDS = frozenset({"clash", "scuffle", "skirmish", "fight", "battle"})
+WALKOUT_SECTORS = frozenset({"LAB", "EDU", "MED", "CVL", "OPP"})  # who strikes by stopping work
+# How an attack made in words goes on in the same clause ('attacked the plan, saying it would fail', 'accusing him
+# of lying'): no one fires while saying, calling or accusing
+ATTACK_WORDS = frozenset({"say", "accuse", "call", "describe", "brand", "label", "charge", "argue", "claim", "write"})
 # Combat verbs that politics borrows ('Rubio fired at Trump', 'Cruz hammered Clinton'): between two politicians of
 # one country they are words. (Not 'shoot', 'kill', 'jail': those a politician may really do or order.)
 COMBAT_METAPHORS = frozenset(
@@ -334,6 +339,17 @@ def own_institution(source: ResolvedActor, target: ResolvedActor) -> bool:
     return same and source.actor.sector in STATE_SECTORS and target.actor.sector not in {None, "MIL"}
 
 
+def travellers(head: Token, source: ResolvedActor) -> bool:
+    """Refugees, migrants, tourists and a nation's people arriving somewhere make no state visit ('the Syrians
+    arriving in the United States', 'migrants reached Greece'): a visit is made by leaders, officials and
+    delegations."""
+    if source.actor.sector in {"CVL", "REF"} and source.actor.kind != "person":
+        return True
+    span = head.doc.char_span(*source.span, alignment_mode="expand")
+    # a people named by its plural demonym ('Syrians', 'Americans'), not its state
+    return span is not None and len(span) > 0 and span.root.tag_ in {"NNPS", "NNS"} and span.root.ent_type_ == "NORP"
+
+
 def named_owner(verb: Token) -> bool:
     """The verb's object belongs to a named person, party or people ('Sanders' vote', 'the Ugandan president's
     decision'; not 'the country's decline')."""
@@ -366,6 +382,29 @@ def clash_over(head: Token) -> bool:
     return head.lemma_.lower() == "clash" and any(p.dep_ == "prep" and p.lower_ == "over" for p in children(head))
 
 
+def street_clash(head: Token, source: ResolvedActor, target: ResolvedActor) -> str | None:
+    """A clash between police and protesters or crowds is a riot on one side (145) and repression on the other
+    (175), not a battle: 'a clash between protesters and police', 'police clashed with demonstrators'."""
+    if head.lemma_.lower() not in CLASH_WORDS:
+        return None
+    sectors = (source.actor.sector, target.actor.sector)
+    if sectors[0] in WALKOUT_SECTORS and sectors[1] == "COP":
+        return "145"
+    if sectors[0] == "COP" and sectors[1] in WALKOUT_SECTORS:
+        return "175"
+    return None
+
+
+def labour_strike(head: Token, source: ResolvedActor) -> bool:
+    """'Trade unions carried out strikes', 'teachers staged a strike': a 'strike' by workers, students or
+    citizens is a walkout (143), not an air strike; an air, drone or missile strike is named as one."""
+    if source.actor.sector not in WALKOUT_SECTORS:
+        return False
+    words = [head, *(o for o in children(head) if o.dep_ in {"dobj", "nsubjpass"})]
+    strikes = [w for w in words if w.lemma_.lower() == "strike" and w.pos_ == "NOUN"]
+    return any(not any(m.dep_ in {"compound", "amod"} for m in w.lefts) for w in strikes)
+
+
 def verbal_attack(c: Candidate, source: ResolvedActor, target: ResolvedActor) -> bool:
     """A politician 'attacking' a person, a party, the press or a group of citizens attacks with words; armies,
     armed groups and countries attacked with arms are another matter, as are a leader's men ("Assad's forces",
@@ -383,6 +422,11 @@ def verbal_attack(c: Candidate, source: ResolvedActor, target: ResolvedActor) ->
         return False
     if source.actor.sector in ARMED_SECTORS | {"MIL", "COP", "SPY"}:
         return False
+    political = source.actor.kind == "person" or source.actor.sector in POLITICAL_SECTORS | {"OPP"}
+    if political and any(
+        c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in ATTACK_WORDS for c in children(c.head)
+    ):
+        return True  # 'Mbeki attacked British imperialists, saying they treated Africans like savages'
     objects = [o for o in children(c.head) if o.dep_ == "dobj"]
     # ('attacked dozens of churches', 'attacked their own mockup of the plant')
     objects += [g for o in objects for g in of_objects(o)]
@@ -393,7 +437,6 @@ def verbal_attack(c: Candidate, source: ResolvedActor, target: ResolvedActor) ->
     stance = any(
         o.lemma_.lower() == "position" and any(p.lower_ in {"on", "about"} for p in children(o)) for o in objects
     )
-    political = source.actor.kind == "person" or source.actor.sector in POLITICAL_SECTORS | {"OPP"}
     if owned - {"position"} or stance or (owned and political):
         return True  # 'parties attacked Tory plans', 'attacked the decision': words against a thing said or planned
     if source.actor.kind != "person":

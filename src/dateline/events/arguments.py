@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors.resolve import RELATIONAL_NOUNS, UNKNOWN, DocActors, ResolvedActor, backer
 from ..model import Actor
-from ..tokens import children
+from ..tokens import children, tokens
 from .lexicon import Pattern
 from .modality import support_verb
 from .triggers import LIGHT_NOUNS, RELATIVES, is_infinitive
@@ -73,6 +73,14 @@ REFERRING_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
 GROUP_PRONOUNS = frozenset({"they", "their", "them"})
 # Nouns of dealing with someone else's act: whose handling or account it is did not do the act ('her handling of the
 # attack', "the ministry's investigation of the bombing"); not coder.RESPONSE_NOUNS, which are replies in kind.
+# Acts whose 'of' names whom they were done to, not who did them: 'the invasion of Iraq', 'the arrest of Navalny'
+ACTS_ON_OF = frozenset(
+    {"invasion", "occupation", "annexation", "bombing", "shelling", "siege", "blockade", "attack", "killing"}
+    | {"murder", "assassination", "execution", "arrest", "detention", "imprisonment", "persecution", "destruction"}
+    | {"expulsion", "deportation", "bombardment", "airstrike", "strike", "crackdown", "massacre", "sanction"}
+)
+STANCE_ROOTS = frozenset({"05", "11", "12"})  # support, criticism, rejection: of an act, aimed at its doer
+DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 DEALING_NOUNS = frozenset(
     {"handling", "response", "reaction", "investigation", "probe", "inquiry", "coverage", "account", "explanation"}
     | {"description", "characterization", "version", "knowledge", "memory", "review", "analysis", "condemnation"}
@@ -661,12 +669,18 @@ def verb_arguments(
     # 'shared evidence with the U.S.', 'granted asylum to Panamanian officers': the object's own recipient
     # (not what one is blamed or criticised for: 'blamed Obama's strategy for the rise of ISIS')
     object_preps = tuple(p for p in OBJECT_TARGET_PREPS if p != "for") if pattern.root == "11" else OBJECT_TARGET_PREPS
-    target_tokens += [p for d in direct for p in pobjs(d, object_preps)]
+    # ('blamed the attacks on Israeli airstrikes' names the culprit with 'on')
+    stance_on_act = pattern.root in STANCE_ROOTS and verb.lemma_.lower() != "blame"
+    target_tokens += [
+        p for d in direct if not (stance_on_act and d.lemma_.lower() in ACTS_ON_OF) for p in pobjs(d, object_preps)
+    ]  # (not whom a condemned act was aimed at: 'condemned the US sanctions on Iran')
     if "with" not in pattern.words and any(_a_person(d, actors) for d in direct):
         # 'supplied Comey with the names of Russians', 'provided the rebels with arms': what one is given
         given = {p.i for h in [verb, *direct] for p in pobjs(h, ("with",))}
         target_tokens = [t for t in target_tokens if t.i not in given]
     target_tokens = [t for t in map(_counted, target_tokens) if t.ent_type_ not in NON_ACTOR_ENTITIES]
+    if stance_on_act:
+        target_tokens = [o for t in target_tokens for o in _doers_of_act(t)]
     # 'Hezbollah fights on Assad's behalf', 'fought on the side of the government': for them, not against them
     target_tokens = [t for t in target_tokens if t.lemma_.lower() not in ALLY_NOUNS]
     source_tokens = [_member(t, actors) for t in source_tokens]
@@ -995,6 +1009,16 @@ def _stative(verb: Token) -> bool:
     )
 
 
+def _doers_of_act(token: Token) -> list[Token]:
+    """Whom a stance on an act is aimed at: its doer ("condemned Russia's invasion of Ukraine", 'backed the
+    American strikes'), never whom it was done to ('condemned the invasion of Ukraine' does not condemn Ukraine).
+    A token that names no such act is its own target."""
+    if token.lemma_.lower() not in ACTS_ON_OF:
+        return [token]
+    owners = [c for c in children(token) if c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.pos_ != "NOUN")]
+    return owners + pobjs(token, ("by", "from"))  # ('attacks from Trump', 'the bombing by NATO')
+
+
 def object_owners(obj: Token) -> list[Token]:
     """Whose the object is: 'rejected a Senegalese peace plan', "Saddam's proposal", 'an offer from Afghanistan',
     'the steps taken by Egypt'."""
@@ -1030,12 +1054,23 @@ def clause_subjects(verb: Token) -> list[Token]:
     """Subjects of a verb's 'that' clause: the addressee of 'demanded that the US cancel'; and of its 'for X to'
     clause: the addressee of 'pushed for Obama to go public'."""
     kids = children(verb)
-    out = [s for c in kids if c.dep_ == "ccomp" for s in children(c) if s.dep_ in {"nsubj", "nsubjpass"}]
+    clauses = [c for c in kids if c.dep_ == "ccomp" and not _dashed_before(c, verb)]
+    out = [s for c in clauses for s in children(c) if s.dep_ in {"nsubj", "nsubjpass"}]
     for clause in (c for c in kids if c.dep_ == "advcl" and is_infinitive(c)):
         # (parsed as 'pushing [for Obama] [to go public]': the one named before the infinitive is asked to act)
         fors = [p for p in kids if p.dep_ == "prep" and p.lower_ == "for" and p.i < clause.i]
         out += [o for p in fors for o in children(p) if o.dep_ == "pobj" and o.pos_ == "PROPN"]
     return out
+
+
+def _dashed_before(clause: Token, verb: Token) -> bool:
+    """A clause set before the verb with a dash between them is a statement of its own, not what the verb asks
+    ('six states want a cap - the Commission has urged an increase'); a quotation fronted with a comma is the
+    verb's ('"the president must act," Schiff urged')."""
+    if clause.i > verb.i:
+        return False
+    between = tokens(verb.doc)[clause.right_edge.i + 1 : verb.i]
+    return any(t.is_punct and t.text in DASHES for t in between)
 
 
 def _noun_clause_subjects(noun: Token) -> list[Token]:

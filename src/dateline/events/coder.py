@@ -40,6 +40,7 @@ from .acts import (
     forces,
     gives_way_to_another_trip,
     holds_own_rally,
+    labour_strike,
     moves_itself,
     named_owner,
     names_the_site,
@@ -53,7 +54,9 @@ from .acts import (
     quells_words,
     state_force,
     statesman_at_war,
+    street_clash,
     takes_people,
+    travellers,
     unarmed_body,
     unconventional,
     verbal_attack,
@@ -639,6 +642,8 @@ def _candidate(trigger: Trigger, reading: Reading, by_index: dict[int, Trigger],
     partnered = reading.governed is None or reading.code[:2] == "03"
     if code == "120" and _declines_words(reading.head, reading.governed):
         code = "011"  # 'declined to go into detail', 'declined to criticize Trump': no comment, no rejection
+    if code[:2] == "04" and _met_with_reaction(reading.head):
+        return None  # 'the plan has been met with opposition': a reception, no meeting
     if code == "120" and _will_not_admit(reading.head):
         return None  # 'refusing to concede that his voters would back Clinton': a view held, nothing rejected
     if code == INTENT_ROOT + "0":
@@ -855,7 +860,8 @@ def _vowed_code(verb: Token, by_index: dict[int, Trigger], lexicon: Lexicon) -> 
         return NO_EVENT  # 'vowed to take his campaign to the convention', 'promising to campaign across the country'
     if acts and any(g.dep_ == "prep" and g.lower_ == "against" for g in children(acts[0])):
         return THREAT_ROOT + "0"  # 'vowed to fight against the bill'
-    aims = [t for a in acts for t in a.subtree if t.pos_ == "VERB" and is_infinitive(t)]
+    # (not what the act is 'an attempt to' do: 'pledged to pay the debt bill in an attempt to fight poverty' is aid)
+    aims = [t for a in acts for t in a.subtree if t.pos_ == "VERB" and is_infinitive(t) and not _purpose_of(t)]
     for act in acts + aims:
         lemma = act.lemma_.lower()
         made_to_pay = lemma == "make" and any(g.lemma_.lower() == "pay" for g in children(act))
@@ -896,7 +902,11 @@ def _vowed_code(verb: Token, by_index: dict[int, Trigger], lexicon: Lexicon) -> 
 CAMPAIGN_WORDS = frozenset({"campaign", "candidacy", "bid", "race", "run"})
 # How laws and policies are undone: by legislation, not by a threat
 UNDOING_VERBS = frozenset({"repeal", "overturn", "scrap", "abolish", "reverse", "undo", "dismantle", "rescind"})
-LAW_WORDS = frozenset({"law", "act", "amendment", "regulation", "rule", "policy", "mandate", "tax", "provision"})
+LAW_WORDS = frozenset({"law", "act", "amendment", "regulation", "rule", "policy", "mandate", "tax", "provision"}) | {
+    "decision",  # a court's ('overturn the Supreme Court's Citizens United decision')
+    "ruling",
+}
+PURPOSE_NOUNS = frozenset({"attempt", "effort", "bid", "order"})
 
 
 def _beats_rivals(act: Token) -> bool:
@@ -920,6 +930,21 @@ def _own_campaign(act: Token) -> bool:
     objects += [g for c in children(act) if c.dep_ in {"ccomp", "xcomp"} for g in children(c) if g.dep_ == "nsubj"]
     owned = [o for o in objects if o.lemma_.lower() in CAMPAIGN_WORDS]
     return any(o.dep_ == "pobj" or any(p.dep_ == "poss" for p in children(o)) for o in owned)
+
+
+def _met_with_reaction(verb: Token) -> bool:
+    """'Was met with criticism', 'has been met with skepticism': the passive of 'meet with' tells how something was
+    received ('was met by the prime minister at the airport' is still a meeting)."""
+    if verb.lemma_.lower() != "meet":
+        return False
+    kids = children(verb)
+    return any(c.dep_ == "auxpass" for c in kids) and any(c.dep_ == "prep" and c.lower_ == "with" for c in kids)
+
+
+def _purpose_of(verb: Token) -> bool:
+    """An infinitive naming the purpose of an attempt ('in an attempt to fight poverty', 'in a bid to end the
+    strike'): what the act is meant to achieve, not a second act promised."""
+    return verb.dep_ == "acl" and verb.head.lemma_.lower() in PURPOSE_NOUNS
 
 
 def _undoes_a_law(act: Token, lexicon: Lexicon) -> bool:
@@ -1182,6 +1207,8 @@ def _add_event(
         return  # 'cancelled a trip to Mozambique to go to the Middle East': a schedule, no snub
     if c.has_object and moves_itself(c.head, source, target):
         return  # 'Trump withdrew the US from the deal': the US is what he withdrew, not whom from
+    if code == "042" and travellers(c.head, source):
+        return  # 'the Syrians arriving in the United States': people moving, no visit
     if code == "042" and own_institution(source, target):
         return  # 'Obama arrives in the White House briefing room', 'was headed to a military hospital': no visit
     if code[:2] in VIOLENT_ROOTS and unarmed_body(c.head):
@@ -1196,6 +1223,10 @@ def _add_event(
         code = "062"  # 'the Kurdish forces that partnered with the U.S.': armed partners cooperate militarily
     elif code == "012" and named_owner(c.head):
         code = "111"  # 'lamented Sanders' past vote': regret at another's act is criticism of it
+    if code[:2] == FIGHT_ROOT and labour_strike(c.head, source):
+        code = "143"  # 'trade unions carried out strikes': a walkout, not an air strike
+    elif code[:2] == FIGHT_ROOT:
+        code = street_clash(c.head, source, target) or code  # 'a clash between protesters and police': a riot
     if code == AIR_STRIKES and police_raid(c.head, source):
         code = "170"  # 'police conducted raids on six homes': a search in force, not a strike from the air
     if code == "192" and takes_people(c.head, ctx.lexicon):

@@ -27,7 +27,7 @@ of explosions that had injured Obama").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -1272,6 +1272,9 @@ def _framed(trigger: Trigger, frame: Trigger, lexicon: Lexicon) -> Reading | Non
         return None
     # (a noun act has its verb's mood: 'promised to end the war' promises no war)
     governed_mood = _trigger_mood(trigger) if trigger.pos == "noun" else clause_mood(trigger.token)
+    if any(c.dep_ == "neg" for c in children(trigger.token)):
+        # ('pledged to "never, ever" attack Howard', where the parser takes the verb for a noun)
+        governed_mood = replace(governed_mood, negated=True)
     a_view = governed_mood.obligation or governed_mood.speculative
     if root == INTENT_ROOT and trigger.token.dep_ == "ccomp" and a_view:
         return None  # 'agreed that Russian and U.S. forces should be fighting together': a view, not a promise
