@@ -71,8 +71,6 @@ NON_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT"
 PERSONAL_OBJECTS = frozenset({"him", "her", "them", "us", "me"})
 REFERRING_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
 GROUP_PRONOUNS = frozenset({"they", "their", "them"})
-# Nouns of dealing with someone else's act: whose handling or account it is did not do the act ('her handling of the
-# attack', "the ministry's investigation of the bombing"); not coder.RESPONSE_NOUNS, which are replies in kind.
 # Acts whose 'of' names whom they were done to, not who did them: 'the invasion of Iraq', 'the arrest of Navalny'
 ACTS_ON_OF = frozenset(
     {"invasion", "occupation", "annexation", "bombing", "shelling", "siege", "blockade", "attack", "killing"}
@@ -81,6 +79,8 @@ ACTS_ON_OF = frozenset(
 )
 STANCE_ROOTS = frozenset({"05", "11", "12"})  # support, criticism, rejection: of an act, aimed at its doer
 DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+# Nouns of dealing with someone else's act: whose handling or account it is did not do the act ('her handling of the
+# attack', "the ministry's investigation of the bombing"); not coder.RESPONSE_NOUNS, which are replies in kind.
 DEALING_NOUNS = frozenset(
     {"handling", "response", "reaction", "investigation", "probe", "inquiry", "coverage", "account", "explanation"}
     | {"description", "characterization", "version", "knowledge", "memory", "review", "analysis", "condemnation"}

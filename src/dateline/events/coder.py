@@ -902,10 +902,10 @@ def _vowed_code(verb: Token, by_index: dict[int, Trigger], lexicon: Lexicon) -> 
 CAMPAIGN_WORDS = frozenset({"campaign", "candidacy", "bid", "race", "run"})
 # How laws and policies are undone: by legislation, not by a threat
 UNDOING_VERBS = frozenset({"repeal", "overturn", "scrap", "abolish", "reverse", "undo", "dismantle", "rescind"})
-LAW_WORDS = frozenset({"law", "act", "amendment", "regulation", "rule", "policy", "mandate", "tax", "provision"}) | {
-    "decision",  # a court's ('overturn the Supreme Court's Citizens United decision')
-    "ruling",
-}
+# (and a court's: 'overturn the Supreme Court's Citizens United decision')
+LAW_WORDS = frozenset(
+    {"law", "act", "amendment", "regulation", "rule", "policy", "mandate", "tax", "provision", "decision", "ruling"}
+)
 PURPOSE_NOUNS = frozenset({"attempt", "effort", "bid", "order"})
 
 
