@@ -2809,3 +2809,12 @@ def test_a_clause_set_before_an_appeal_with_a_dash_is_not_what_it_asks():
     assert not [d for d in dashed if d[0][:2] == "02" and d[2] in {"GBR", "FRA", "SWE"}], dashed
     quoted = _dyads('"Iran must stop enriching uranium," the French foreign minister urged.')
     assert ("020", "FRA", "IRN") in quoted
+
+
+@pytest.mark.slow
+def test_a_promise_or_warning_still_to_be_made_and_a_forecast_act_are_no_events():
+    assert not _dyads("The Liberal Democrats in Britain will also promise to run a sound economy.")
+    assert not _dyads("Iran will pledge to cooperate with the IAEA.")
+    assert not _dyads("British Prime Minister Tony Blair is tipped to ask the Queen on Monday to dissolve Parliament.")
+    assert ("032", "IRN", "UNO") in _dyads("Iran pledged to cooperate with the IAEA.")
+    assert ("036", "USA", "PRK") in _dyads("U.S. President Donald Trump will meet North Korean leader Kim Jong Un.")

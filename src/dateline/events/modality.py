@@ -89,6 +89,7 @@ SPECULATIVE_VERBS = frozenset(
         "fear",
         "predict",
         "speculate",
+        "tip",  # 'Blair is tipped to ask the Queen to dissolve Parliament': others' forecast, nothing asked yet
         "doubt",
         "wonder",
         "imagine",
@@ -161,6 +162,8 @@ ASKING_VERBS = frozenset({"call", "urge", "demand", "ask", "request", "appeal", 
 # Verbs of greeting what others do: 'would welcome congressional support', 'will welcome his help' tell how one
 # would take an act still to come, not what one means to do.
 REACTION_VERBS = frozenset({"welcome", "appreciate", "applaud", "hail"})
+# Commitments made in words: one still to come ('will promise', 'will warn') has not been made
+SPOKEN_COMMITMENTS = frozenset({"promise", "pledge", "vow", "swear", "threaten", "warn"})
 # Nouns for a means whose infinitive is only its end: 'a bill to bar people on watch lists from buying guns', 'a
 # distraction to get Europe to back off' ('the decision to withdraw', 'a measure to seize a tanker' tell of acts done).
 MEANS_NOUNS = frozenset(
@@ -1267,6 +1270,8 @@ def _framed(trigger: Trigger, frame: Trigger, lexicon: Lexicon) -> Reading | Non
     mood = _trigger_mood(frame)
     if mood.negated or mood.speculative or mood.question or mood.obligation:
         return None  # ('the Taliban must agree to a cease-fire': what they ought to do, not what they promised)
+    if mood.future and frame.token.lemma_.lower() in SPOKEN_COMMITMENTS:
+        return None  # ('Iran will pledge to cooperate'): a promise or a warning still to be made
     root = frame.pattern.root
     if mood.conditional and root != THREAT_ROOT:
         return None
@@ -1295,8 +1300,8 @@ def _intention(trigger: Trigger, lexicon: Lexicon, modality: str) -> Reading | N
     """A future or intended event: cooperation -> 03x intent, harm -> 13x threat; words still to be said ('will
     demand a review', 'plans to appeal') are no event yet; anything else keeps its code."""
     root = trigger.pattern.root
-    if root in WORD_ROOTS or trigger.token.lemma_.lower() in REACTION_VERBS:
-        return None
+    if root in WORD_ROOTS or trigger.token.lemma_.lower() in REACTION_VERBS | SPOKEN_COMMITMENTS:
+        return None  # ('will demand a review', 'the party will promise to cut taxes'): words still to be said
     if root == FORCE_POSTURE_ROOT and _to_help(trigger.token):
         # 'Canada will send troops to Iraq to help advise its government': protection offered, not a threat
         return Reading(PROTECTION_INTENT, trigger.token, modality)
