@@ -2818,3 +2818,11 @@ def test_a_promise_or_warning_still_to_be_made_and_a_forecast_act_are_no_events(
     assert not _dyads("British Prime Minister Tony Blair is tipped to ask the Queen on Monday to dissolve Parliament.")
     assert ("032", "IRN", "UNO") in _dyads("Iran pledged to cooperate with the IAEA.")
     assert ("036", "USA", "PRK") in _dyads("U.S. President Donald Trump will meet North Korean leader Kim Jong Un.")
+
+
+@pytest.mark.slow
+def test_a_meeting_that_is_expected_to_cover_something_is_still_to_come():
+    expected = "U.S. President Donald Trump's meeting with Russian President Vladimir Putin is expected to cover Syria."
+    assert ("036", "USA", "RUS") in _dyads(expected)
+    held = "U.S. President Donald Trump's meeting with Russian President Vladimir Putin covered Syria."
+    assert ("040", "USA", "RUS") in _dyads(held)

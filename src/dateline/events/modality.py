@@ -162,6 +162,9 @@ ASKING_VERBS = frozenset({"call", "urge", "demand", "ask", "request", "appeal", 
 # Verbs of greeting what others do: 'would welcome congressional support', 'will welcome his help' tell how one
 # would take an act still to come, not what one means to do.
 REACTION_VERBS = frozenset({"welcome", "appreciate", "applaud", "hail"})
+# How a noun act is said to be still to come: 'is expected to', 'is scheduled to'; 'will take place', 'will begin'
+SCHEDULED_VERBS = frozenset({"expect", "schedule", "set", "slate", "due"})
+OCCURRING_VERBS = frozenset({"take", "happen", "occur", "begin", "start", "open", "convene", "resume"})
 # Commitments made in words: one still to come ('will promise', 'will warn') has not been made
 SPOKEN_COMMITMENTS = frozenset({"promise", "pledge", "vow", "swear", "threaten", "warn"})
 # Nouns for a means whose infinitive is only its end: 'a bill to bar people on watch lists from buying guns', 'a
@@ -1087,8 +1090,21 @@ def _trigger_mood(trigger: Trigger) -> Mood:
     if token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in PREVENT_VERBS | END_VERBS:
         # 'averted Trump's threatened imposition of tariffs', 'promised to end the war in Iraq'
         return Mood(negated=True)
+    if _still_to_come(token):
+        return Mood(future=True)  # 'Trump's meeting with Putin is expected to cover Syria', 'the summit will open'
     verb = support_verb(token)
     return clause_mood(verb) if verb is not None else Mood()
+
+
+def _still_to_come(noun: Token) -> bool:
+    """A noun act whose clause says it is still to come: the subject of 'is expected to', 'is scheduled to', 'is
+    set to', or of a future 'take place', 'begin', 'open' ('the summit will open on Monday')."""
+    head = noun.head
+    if noun.dep_ == "nsubjpass" and head.lemma_.lower() in SCHEDULED_VERBS:
+        return any(c.dep_ == "xcomp" for c in children(head))
+    if noun.dep_ == "nsubj" and head.lemma_.lower() in OCCURRING_VERBS:
+        return clause_mood(head).future
+    return False
 
 
 def _future_above(verb: Token) -> bool | None:
