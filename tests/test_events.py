@@ -2817,6 +2817,9 @@ def test_a_promise_or_warning_still_to_be_made_and_a_forecast_act_are_no_events(
     assert not _dyads("Iran will pledge to cooperate with the IAEA.")
     assert not _dyads("British Prime Minister Tony Blair is tipped to ask the Queen on Monday to dissolve Parliament.")
     assert ("032", "IRN", "UNO") in _dyads("Iran pledged to cooperate with the IAEA.")
+    # a past promise beside a clause about the future is made
+    past = "Tony Blair said he would not respond to gossip and promised to hail the Labour Party's record."
+    assert ("032", "GBR", "GBR") in _dyads(past)
     assert ("036", "USA", "PRK") in _dyads("U.S. President Donald Trump will meet North Korean leader Kim Jong Un.")
 
 

@@ -1286,7 +1286,7 @@ def _framed(trigger: Trigger, frame: Trigger, lexicon: Lexicon) -> Reading | Non
     mood = _trigger_mood(frame)
     if mood.negated or mood.speculative or mood.question or mood.obligation:
         return None  # ('the Taliban must agree to a cease-fire': what they ought to do, not what they promised)
-    if mood.future and frame.token.lemma_.lower() in SPOKEN_COMMITMENTS:
+    if mood.future and _spoken_commitment_ahead(frame.token):
         return None  # ('Iran will pledge to cooperate'): a promise or a warning still to be made
     root = frame.pattern.root
     if mood.conditional and root != THREAT_ROOT:
@@ -1316,7 +1316,7 @@ def _intention(trigger: Trigger, lexicon: Lexicon, modality: str) -> Reading | N
     """A future or intended event: cooperation -> 03x intent, harm -> 13x threat; words still to be said ('will
     demand a review', 'plans to appeal') are no event yet; anything else keeps its code."""
     root = trigger.pattern.root
-    if root in WORD_ROOTS or trigger.token.lemma_.lower() in REACTION_VERBS | SPOKEN_COMMITMENTS:
+    if root in WORD_ROOTS or trigger.token.lemma_.lower() in REACTION_VERBS or _spoken_commitment_ahead(trigger.token):
         return None  # ('will demand a review', 'the party will promise to cut taxes'): words still to be said
     if root == FORCE_POSTURE_ROOT and _to_help(trigger.token):
         # 'Canada will send troops to Iraq to help advise its government': protection offered, not a threat
@@ -1324,6 +1324,12 @@ def _intention(trigger: Trigger, lexicon: Lexicon, modality: str) -> Reading | N
     if root in COOPERATION_ROOTS or root in HARM_ROOTS:
         return Reading(lexicon.frame_code(INTENT_ROOT, trigger.code), trigger.token, modality)
     return Reading(trigger.code, trigger.token, "future")
+
+
+def _spoken_commitment_ahead(verb: Token) -> bool:
+    """'will promise', 'is going to warn': the verb of a spoken commitment in its base form after a future auxiliary
+    (not 'would not respond and promised to ...', a past promise beside a future clause)."""
+    return verb.lemma_.lower() in SPOKEN_COMMITMENTS and verb.tag_ == "VB"
 
 
 def _to_help(verb: Token) -> bool:
