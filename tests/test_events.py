@@ -2829,3 +2829,14 @@ def test_a_meeting_that_is_expected_to_cover_something_is_still_to_come():
     assert ("036", "USA", "RUS") in _dyads(expected)
     held = "U.S. President Donald Trump's meeting with Russian President Vladimir Putin covered Syria."
     assert ("040", "USA", "RUS") in _dyads(held)
+
+
+@pytest.mark.slow
+def test_a_surname_that_is_a_demonym_names_the_person_not_the_nation():
+    assert not [d for d in _dyads("Billionaire Mark Cuban criticized Donald Trump on Monday.") if "CUB" in d]
+    later = _dyads("Mark Cuban invited Hillary Clinton to the debate. Trump later attacked Cuban on Twitter.")
+    assert not [d for d in later if "CUB" in d], later
+    assert ("040", "CUB", "USA") in _dyads("Cuban President Raul Castro met with Barack Obama.")
+    # a people is no surname, even where the NER takes it for a person's name
+    massacre = "In 1915 Ottoman Turks killed approximately 1.5 million Armenians."
+    assert [d for d in _dyads(massacre) if d[1] == "TUR"], _dyads(massacre)

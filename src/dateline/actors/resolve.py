@@ -665,6 +665,10 @@ def _mark_kb_hits(actors: DocActors, matcher: PhraseMatcher) -> None:
             continue
         if entry.kind in PLACE_NAME_KINDS and all(i in in_names for i in range(start, end)):
             continue  # 'Lisa Monaco', 'Chad Wolf': part of a person's name, not the country
+        if entry.kind == "demonym" and start in in_names and start - 1 in in_names and _surname_form(doc[start]):
+            continue  # 'Mark Cuban': a surname after a given name, not a nationality (not 'Iranian Hassan Rouhani')
+        if entry.kind == "demonym" and end - start == 1 and _a_surname(doc[start], in_names):
+            continue  # 'Cuban' on its own after 'Mark Cuban': the man again ('Cuban officials' are Cuba's)
         if entry.ambiguous and entry.kind == "country" and _given_name(actors.kb, doc, end):
             continue  # 'Chad Olsen' in a list of names the NER did not tag: a given name
         if entry.kind == "demonym" and _names_language(doc, end):
@@ -728,6 +732,21 @@ def _names_a_maker(doc: Doc, end: int) -> bool:
     from, not who fired it. On an object it stays ('tariffs on Mexican-made goods' are aimed at Mexico)."""
     made = _hyphened_word(doc, end, MAKER_WORDS)
     return made is not None and head(made).dep_ in {"nsubj", "nsubjpass"}
+
+
+def _surname_form(token: Token) -> bool:
+    """A singular proper noun ('Cuban', 'English'), not a people ('Turks', 'Greeks', tagged singular or not)."""
+    return token.tag_ == "NNP" and not token.text.endswith("s")
+
+
+def _a_surname(token: Token, in_names: set[int]) -> bool:
+    """A lone name that is a surname of a person named in the document (after a given name), used as a noun."""
+    if token.dep_ in {"amod", "compound"} or not _surname_form(token):
+        return False
+    toks = tokens(token.doc)
+    return any(
+        i - 1 in in_names and toks[i].text == token.text and (i + 1 not in in_names) for i in in_names if i != token.i
+    )
 
 
 def _inside_person_names(doc: Doc) -> set[int]:
