@@ -654,6 +654,7 @@ def _mark_kb_hits(actors: DocActors, matcher: PhraseMatcher) -> None:
     matches = [(s, e) for _, s, e in matcher(doc)]  # a Span only for the matches that name someone
     taken: set[int] = set()
     in_names = _inside_person_names(doc)
+    surnames = _surnames(doc, in_names)
     for start, end in sorted(matches, key=lambda m: (-(m[1] - m[0]), m[0])):
         if any(i in taken for i in range(start, end)):
             continue
@@ -667,7 +668,7 @@ def _mark_kb_hits(actors: DocActors, matcher: PhraseMatcher) -> None:
             continue  # 'Lisa Monaco', 'Chad Wolf': part of a person's name, not the country
         if entry.kind == "demonym" and start in in_names and start - 1 in in_names and _surname_form(doc[start]):
             continue  # 'Mark Cuban': a surname after a given name, not a nationality (not 'Iranian Hassan Rouhani')
-        if entry.kind == "demonym" and end - start == 1 and _a_surname(doc[start], in_names):
+        if entry.kind == "demonym" and end - start == 1 and _a_surname(doc[start], surnames):
             continue  # 'Cuban' on its own after 'Mark Cuban': the man again ('Cuban officials' are Cuba's)
         if entry.ambiguous and entry.kind == "country" and _given_name(actors.kb, doc, end):
             continue  # 'Chad Olsen' in a list of names the NER did not tag: a given name
@@ -739,14 +740,21 @@ def _surname_form(token: Token) -> bool:
     return token.tag_ == "NNP" and not token.text.endswith("s")
 
 
-def _a_surname(token: Token, in_names: set[int]) -> bool:
-    """A lone name that is a surname of a person named in the document (after a given name), used as a noun."""
+def _surnames(doc: Doc, in_names: set[int]) -> dict[str, set[int]]:
+    """The last names of the persons' names the NER found (after a given name), each with where it stands."""
+    toks = tokens(doc)
+    out: dict[str, set[int]] = {}
+    for i in in_names:
+        if i - 1 in in_names and i + 1 not in in_names:
+            out.setdefault(toks[i].text, set()).add(i)
+    return out
+
+
+def _a_surname(token: Token, surnames: dict[str, set[int]]) -> bool:
+    """A lone name that is a surname of a person named in the document, used as a noun."""
     if token.dep_ in {"amod", "compound"} or not _surname_form(token):
         return False
-    toks = tokens(token.doc)
-    return any(
-        i - 1 in in_names and toks[i].text == token.text and (i + 1 not in in_names) for i in in_names if i != token.i
-    )
+    return bool(surnames.get(token.text, set()) - {token.i})
 
 
 def _inside_person_names(doc: Doc) -> set[int]:

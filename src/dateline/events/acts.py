@@ -10,7 +10,7 @@ here, apart from the flow of coding.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 from ..actors.resolve import UNKNOWN, ResolvedActor
 from ..tokens import children, tokens
@@ -96,6 +96,13 @@ WEAPON_WORDS = frozenset(
 )
 
 
+def mention(doc: Doc, side: ResolvedActor) -> Span | None:
+    """The tokens of the phrase that names a side, or None for a side no text names ('three soldiers were
+    killed')."""
+    span = doc.char_span(*side.span, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
 def _acts_as_state(head: Token, source: ResolvedActor) -> bool:
     """The state itself acts: its government, the country by name ('Turkey launched its assault'), or its adjective
     on the act ('the Iranian attacks', 'the Saudi coalition's assault'); 'an Afghan immigrant planted bombs' and
@@ -104,8 +111,8 @@ def _acts_as_state(head: Token, source: ResolvedActor) -> bool:
         return True
     if source.actor.kind != "country" or source.actor.sector is not None:
         return False
-    span = head.doc.char_span(*source.span, alignment_mode="expand")
-    if span is None or not len(span):
+    span = mention(head.doc, source)
+    if span is None:
         return False
     word = span.root
     if word.dep_ in {"amod", "compound", "nmod"}:
@@ -124,8 +131,8 @@ def state_force(head: Token, source: ResolvedActor) -> bool:
         return True
     if source.actor.kind != "country" or source.actor.sector is not None:
         return False
-    span = head.doc.char_span(*source.span, alignment_mode="expand")
-    if span is None or not len(span) or span.root.dep_ not in {"amod", "compound", "nmod"}:
+    span = mention(head.doc, source)
+    if span is None or span.root.dep_ not in {"amod", "compound", "nmod"}:
         return False
     owner = span.root.head
     suicide = any(m.lemma_.lower() == "suicide" for m in children(owner))
@@ -193,8 +200,8 @@ def attackers(head: Token, source: ResolvedActor) -> bool:
     """The source is named as gunmen, terrorists or militants (not as rebels, whose roadblocks may be dissent)."""
     if source.actor.sector not in NON_STATE_ARMED:
         return False
-    span = head.doc.char_span(*source.span, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span.root.lemma_.lower() in ATTACKERS
+    span = mention(head.doc, source)
+    return span is not None and span.root.lemma_.lower() in ATTACKERS
 
 
 def statesman_at_war(source: ResolvedActor, target: ResolvedActor) -> bool:
@@ -295,8 +302,8 @@ def names_the_site(head: Token, source: ResolvedActor, ctx: Context) -> bool:
     """A region (a state or province, not a country, capital or people) that modifies the event noun names where it
     happened ('told a North Carolina rally', 'the Ohio primary'): 'a Palestinian rally' or 'Moscow's offensive' still
     name who acts."""
-    span = ctx.doc.char_span(*source.span, alignment_mode="expand")
-    if span is None or len(span) == 0 or head.pos_ not in {"NOUN", "PROPN"}:
+    span = mention(ctx.doc, source)
+    if span is None or head.pos_ not in {"NOUN", "PROPN"}:
         return False
     hit = ctx.actors.kb_hits.get(span.start)
     if hit is None or hit[1].kind != "place":
@@ -320,8 +327,8 @@ def moves_itself(head: Token, source: ResolvedActor, target: ResolvedActor) -> b
         return False
     if head.lemma_.lower() not in MOVING_VERBS:
         return False
-    span = head.doc.char_span(*target.span, alignment_mode="expand")
-    if span is None or not len(span) or span.root.dep_ != "dobj" or span.root.head.i != head.i:
+    span = mention(head.doc, target)
+    if span is None or span.root.dep_ != "dobj" or span.root.head.i != head.i:
         return False
     return any(c.dep_ in {"prep", "prt"} and c.i > span.root.i for c in children(head))
 
@@ -345,9 +352,9 @@ def travellers(head: Token, source: ResolvedActor) -> bool:
     delegations."""
     if source.actor.sector in {"CVL", "REF"} and source.actor.kind != "person":
         return True
-    span = head.doc.char_span(*source.span, alignment_mode="expand")
+    span = mention(head.doc, source)
     # a people named by its plural demonym ('Syrians', 'Americans'), not its state
-    return span is not None and len(span) > 0 and span.root.tag_ in {"NNPS", "NNS"} and span.root.ent_type_ == "NORP"
+    return span is not None and span.root.tag_ in {"NNPS", "NNS"} and span.root.ent_type_ == "NORP"
 
 
 def named_owner(verb: Token) -> bool:
@@ -416,8 +423,8 @@ def verbal_attack(c: Candidate, source: ResolvedActor, target: ResolvedActor) ->
         return False
     if source.actor.sector in UNARMED_POLITICS:
         return True  # 'Senate candidates attacked each other', 'Republicans mounted a less direct attack'
-    span = c.head.doc.char_span(*source.span, alignment_mode="expand")
-    men = span is not None and len(span) > 0 and span.root.dep_ in {"poss", "compound"}
+    span = mention(c.head.doc, source)
+    men = span is not None and span.root.dep_ in {"poss", "compound"}
     if men and span.root.head.lemma_.lower() in FOLLOWERS:
         return False
     if source.actor.sector in ARMED_SECTORS | {"MIL", "COP", "SPY"}:

@@ -1223,10 +1223,9 @@ def _add_event(
         code = "062"  # 'the Kurdish forces that partnered with the U.S.': armed partners cooperate militarily
     elif code == "012" and named_owner(c.head):
         code = "111"  # 'lamented Sanders' past vote': regret at another's act is criticism of it
-    if code[:2] == FIGHT_ROOT and labour_strike(c.head, source):
-        code = "143"  # 'trade unions carried out strikes': a walkout, not an air strike
-    elif code[:2] == FIGHT_ROOT:
-        code = street_clash(c.head, source, target) or code  # 'a clash between protesters and police': a riot
+    if code[:2] == FIGHT_ROOT:
+        # 'trade unions carried out strikes': a walkout; 'a clash between protesters and police': a riot
+        code = "143" if labour_strike(c.head, source) else street_clash(c.head, source, target) or code
     if code == AIR_STRIKES and police_raid(c.head, source):
         code = "170"  # 'police conducted raids on six homes': a search in force, not a strike from the air
     if code == "192" and takes_people(c.head, ctx.lexicon):
