@@ -1004,8 +1004,8 @@ def test_what_follows_from_a_condition_is_not_asserted():
     assert ("040", "CHN", "JPN") in _dyads(
         "If you recall, the Chinese president met the Japanese prime minister last year."
     )
-    assert ("1312", "CUB", "CUB") in _dyads(
-        "Senators have threatened new sanctions on Cuba if the prisoners are not freed."
+    assert ("1312", "USA", "CUB") in _dyads(
+        "U.S. senators have threatened new sanctions on Cuba if the prisoners are not freed."
     )
     assert ("1056", "EGY", "PSE") in _dyads(
         "The Egyptian parliament passed a statement calling for an immediate cease-fire in Gaza."
@@ -2840,3 +2840,77 @@ def test_a_surname_that_is_a_demonym_names_the_person_not_the_nation():
     # a people is no surname, even where the NER takes it for a person's name
     massacre = "In 1915 Ottoman Turks killed approximately 1.5 million Armenians."
     assert [d for d in _dyads(massacre) if d[1] == "TUR"], _dyads(massacre)
+
+
+# ---- session 10: disasters told as a story, sanctions on one's own country, causes championed, calls for ruin
+
+
+@pytest.mark.slow
+def test_casualties_in_a_story_about_a_natural_disaster_or_a_crash_are_no_assault():
+    story = (
+        "A powerful earthquake struck Nepal on Tuesday. The quake was felt as far away as India."
+        " Aftershocks continued overnight. Rescue teams searched the rubble. More than 1,000 people were injured."
+    )
+    assert not _dyads(story)
+    assert not _dyads(story.replace("More than 1,000 people were injured", "At least 19 people were killed in Nepal"))
+    assert not _dyads("At least 300 people were killed in the earthquake in Turkey.")
+    assert not _dyads("Dozens of people were killed in floods in India.")
+    assert [d for d in _dyads("Ten people were killed in an airstrike in Syria.") if d[0][:2] == "19"]
+    assert not _dyads(
+        "Investigators say all 224 people aboard the airliner were killed when the plane crashed in Egypt."
+    )
+    # a story about fighting that mentions a storm is still about fighting
+    war = (
+        "Fighting raged in Syria as rebels and troops clashed. A storm hit the coast. The quake of 2011 was recalled."
+        " An earthquake is feared. Shelling continued. Ten civilians were killed in Syria."
+    )
+    assert [d for d in _dyads(war) if d[0] == "1823"], _dyads(war)
+    # an attack launched after a jet crashed is still an attack
+    launched = "The Israeli military launched a large attack after one of its jets crashed under Syrian fire."
+    assert ("190", "ISR", "SYR") in _dyads(launched)
+
+
+@pytest.mark.slow
+def test_a_group_placed_by_the_story_does_not_sanction_its_own_country():
+    story = (
+        "Iran said on Monday it would resume enriching uranium. Iranian officials rejected the plan in Tehran."
+        " Iran's foreign minister spoke in Vienna. A bipartisan group of senators is preparing to propose new"
+        " sanctions against Iran."
+    )
+    assert not [d for d in _dyads(story) if d[0] in {"163", "1312"} and d[1] == d[2] == "IRN"], _dyads(story)
+    assert ("163", "USA", "IRN") in _dyads("The United States imposed new sanctions on Iran.")
+
+
+@pytest.mark.slow
+def test_a_vow_to_fight_for_people_champions_them_and_threatens_no_one():
+    vow = "The Labour leader vowed to fight for British workers."
+    assert not [d for d in _dyads(vow) if d[0][:2] == "13"], _dyads(vow)
+    assert ("130", "AFG", "AFG") in _dyads("The Taliban vowed to fight the Afghan government for control of Kunduz.")
+
+
+@pytest.mark.slow
+def test_a_call_for_an_enemys_ruin_asks_nothing_of_it():
+    assert not _dyads("The Iranian regime repeatedly calls for the extermination of Israel.")
+    assert not _dyads("Obama has called for dismantling and destroying ISIS over several years.")
+    # a policy ended is no enemy, and a vow to destroy one stays a threat
+    tax = _dyads("Mr. Trump has called for eliminating the tax treatment of carried interest.")
+    assert [d for d in tax if d[0][:2] == "10"], tax
+    assert ("130", "USA", "IMG") in _dyads("Obama vowed to destroy ISIS.")
+
+
+@pytest.mark.slow
+def test_social_democrats_are_a_european_party_never_the_us_democrats():
+    assert ("110", "DEU", "NAT") in _dyads("Social Democrats firmly oppose NATO membership.")
+    finland = (
+        "Finland will not join NATO, Finnish officials said. Finland's Social Democrats firmly oppose NATO membership."
+    )
+    assert ("110", "FIN", "NAT") in _dyads(finland), _dyads(finland)
+    assert ("111", "USA", "USA") in _dyads("Democrats criticized President Trump's budget.")
+
+
+@pytest.mark.slow
+def test_declining_to_attack_or_threaten_rejects_nothing():
+    assert not _dyads("Senator Bernie Sanders memorably declined to attack Hillary Clinton over the issue.")
+    assert not _dyads("This week, President Trump declined to threaten Moscow or even declare it responsible.")
+    assert ("138", "RUS", "UKR") in _dyads("Russia refused to rule out military intervention in Ukraine.")
+    assert [d for d in _dyads("Iran refused to allow IAEA inspectors into the site.") if d[0][:2] == "12"]

@@ -311,10 +311,9 @@ class DocActors:
             self._breaks = breaks
         return bisect_right(self._breaks, char)
 
-    def dominant_country(self, exclude: str | None = None) -> str | None:
-        """The country the document is about, if one clearly is: named as a place (country, demonym, capital,
-        seat) at least DOMINANT_MIN_MENTIONS times and DOMINANT_FACTOR times as often as any other; the dateline
-        counts once. `exclude` leaves a country out (the one an envoy is posted to is never theirs)."""
+    def place_counts(self) -> dict[str, int]:
+        """How often the document names each country as a place (country, demonym, capital, seat); the dateline
+        counts once."""
         counts: dict[str, int] = {}
         seen: set[int] = set()
         for span, entry in self.kb_hits.values():
@@ -324,6 +323,13 @@ class DocActors:
             counts[entry.country] = counts.get(entry.country, 0) + 1
         if self.default_country:
             counts[self.default_country] = counts.get(self.default_country, 0) + 1
+        return counts
+
+    def dominant_country(self, exclude: str | None = None) -> str | None:
+        """The country the document is about, if one clearly is: named as a place (country, demonym, capital,
+        seat) at least DOMINANT_MIN_MENTIONS times and DOMINANT_FACTOR times as often as any other; the dateline
+        counts once. `exclude` leaves a country out (the one an envoy is posted to is never theirs)."""
+        counts = self.place_counts()
         counts.pop(exclude or "", None)
         ranked = sorted(counts.values(), reverse=True)
         if not ranked or ranked[0] < DOMINANT_MIN_MENTIONS:
@@ -694,7 +700,13 @@ def _localise_parties(actors: DocActors) -> None:
             continue
         if home is None:
             home = actors.dominant_country() or ""
-        local = shared[entry.alias.casefold()].get(home)
+        parties = shared[entry.alias.casefold()]
+        local = parties.get(home)
+        if local is None and entry.alias.casefold() in common_party_names():
+            # a name no party is best known by ('Social Democrats'): the party of the country the text names most
+            counts = actors.place_counts()
+            named = [p for p in (entry, *parties.values()) if counts.get(p.country)]
+            local = max(named, key=lambda p: counts[p.country], default=None)
         if local is not None and local.country != entry.country:
             actors.kb_hits[i] = (span, local)
 
@@ -1295,6 +1307,7 @@ class _GroupRow(BaseModel):
     sector: str = Field(pattern=r"^[A-Z]{3}$")
     aliases: list[str] = []
     shared: list[str] = []  # names another country's party is known by first ('Republicans', 'Conservatives')
+    common: list[str] = []  # names several countries' parties go by, none of them first ('Social Democrats')
 
 
 class _TermRow(BaseModel):
@@ -1359,19 +1372,29 @@ def armed_groups() -> dict[str, KBEntry]:
         for row in _load_rows(DATA_DIR / name, _GroupRow):
             for alias in (row.name, *row.aliases):
                 out[alias] = KBEntry(row.name, row.country, row.sector, "group", alias, row.country + row.sector)
+            for alias in row.common:  # (the first party listed with a common name stands for it until localised)
+                out.setdefault(
+                    alias, KBEntry(row.name, row.country, row.sector, "group", alias, row.country + row.sector)
+                )
     return out
 
 
 @lru_cache(maxsize=1)
 def shared_party_names() -> dict[str, dict[str, KBEntry]]:
-    """Folded name -> {country: entry} for party names several countries' parties go by (parties.yaml `shared`):
-    'Republicans' is first the US party, but in a story about France it is France's."""
+    """Folded name -> {country: entry} for party names several countries' parties go by (parties.yaml `shared` and
+    `common`): 'Republicans' is first the US party, but in a story about France it is France's."""
     out: dict[str, dict[str, KBEntry]] = {}
     for row in _load_rows(DATA_DIR / "parties.yaml", _GroupRow):
-        for alias in row.shared:
+        for alias in (*row.shared, *row.common):
             entry = KBEntry(row.name, row.country, row.sector, "group", alias, row.country + row.sector)
             out.setdefault(alias.casefold(), {})[row.country] = entry
     return out
+
+
+@lru_cache(maxsize=1)
+def common_party_names() -> frozenset[str]:
+    """Folded party names no one country's party is known by first (parties.yaml `common`)."""
+    return frozenset(a.casefold() for row in _load_rows(DATA_DIR / "parties.yaml", _GroupRow) for a in row.common)
 
 
 @lru_cache(maxsize=1)

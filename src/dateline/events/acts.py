@@ -37,6 +37,18 @@ DISASTERS = frozenset(
     | {"collision", "disease", "virus", "outbreak", "epidemic", "pandemic", "derailment"}
 )
 ACCIDENT_VERBS = frozenset({"crash", "collapse", "capsize", "sink", "derail", "overturn"})
+# What a story about a natural disaster is about, and what a story about violence is about: a casualty count told by
+# no one belongs to the first kind only when its words outnumber the second's
+NATURAL_DISASTERS = frozenset(
+    {"earthquake", "quake", "aftershock", "tremor", "storm", "hurricane", "typhoon", "cyclone", "tornado", "flood"}
+    | {"flooding", "tsunami", "landslide", "mudslide", "avalanche", "wildfire", "eruption"}
+)
+VIOLENCE_WORDS = frozenset(
+    {"attack", "attacker", "bomb", "bombing", "bomber", "shooting", "gunman", "gunfire", "airstrike", "militant"}
+    | {"rebel", "insurgent", "fighting", "clash", "shelling", "war", "troops", "soldier", "terrorist", "assailant"}
+)
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})  # where and when, not by what
+DISASTER_STORY_MIN = 3  # mentions of a natural disaster that make a story about one
 QUELLED = frozenset(
     {"unrest", "riot", "rioting", "uprising", "rebellion", "revolt", "insurgency", "insurrection", "mutiny"}
     | {"disturbance", "dissent", "protest", "demonstration", "opposition", "mob", "strike", "violence", "clash"}
@@ -231,7 +243,19 @@ def no_ones_doing(head: Token) -> bool:
         return True
     if head.dep_ in {"advcl", "xcomp", "conj"} and head.head.lemma_.lower() in ACCIDENT_VERBS:
         return True
+    kids = children(head)
+    if any(c.dep_ == "nsubjpass" for c in kids) and any(m.lemma_.lower() in DISASTERS for m in _means(head)):
+        return True  # 'at least 300 people were killed in the earthquake', 'were injured by the storm'
+    told_by_none = any(c.dep_ == "nsubjpass" for c in kids) and not any(c.dep_ == "agent" for c in kids)
+    if told_by_none and any(c.dep_ == "advcl" and c.lemma_.lower() in ACCIDENT_VERBS for c in kids):
+        return True  # 'all 224 people aboard were killed when the plane crashed'
     return _deaths_after_disaster(head)
+
+
+def _means(head: Token) -> list[Token]:
+    """What an act was done by, in, during or with: 'killed in an airstrike', 'injured by the storm'."""
+    preps = [c for c in children(head) if c.dep_ in {"prep", "agent"} and c.lower_ in FORCE_PREPS]
+    return [o for p in preps for o in children(p) if o.dep_ == "pobj"]
 
 
 def _deaths_after_disaster(head: Token) -> bool:
@@ -240,8 +264,10 @@ def _deaths_after_disaster(head: Token) -> bool:
     kids = children(head)
     if not any(c.dep_ == "nsubjpass" for c in kids) or any(c.dep_ == "agent" for c in kids):
         return False
-    if any(p.dep_ == "prep" and p.lower_ in FORCE_PREPS for p in kids):
-        return False  # 'were killed in an airstrike'
+    if any(m.ent_type_ not in PLACE_ENTITIES for m in _means(head)):
+        return False  # 'were killed in an airstrike' (not 'were killed in Nepal')
+    if _disaster_story(head.doc):
+        return True  # 'More than 1,000 people were injured.' in a report on an earthquake
     before = previous_sentence(head)
     if before is None:
         return False
@@ -251,6 +277,14 @@ def _deaths_after_disaster(head: Token) -> bool:
         return False
     subjects = [c for c in children(root) if c.dep_ in {"nsubj", "nsubjpass"}]
     return root.lemma_.lower() in ACCIDENT_VERBS or any(s.lemma_.lower() in DISASTERS for s in subjects)
+
+
+def _disaster_story(doc: Doc) -> bool:
+    """A report on a natural disaster: it names one at least DISASTER_STORY_MIN times, and more often than it uses
+    the words of violence (a war story that mentions a storm is still a war story)."""
+    lemmas = [t.lemma_.lower() for t in tokens(doc)]
+    natural = sum(lemma in NATURAL_DISASTERS for lemma in lemmas)
+    return natural >= DISASTER_STORY_MIN and natural > sum(lemma in VIOLENCE_WORDS for lemma in lemmas)
 
 
 def quells_words(head: Token) -> bool:

@@ -37,6 +37,11 @@ ASKING_ROOTS = frozenset({"02", "10"})  # appeals and demands: 'from X' is the o
 FRAME_TARGET_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
 # Roots whose nouns take a proper-noun modifier as the one they hit: 'the Benghazi attack', 'Iran sanctions'.
 HARM_ROOTS = frozenset({"16", "17", "18", "19", "20"})
+# The ruin of an enemy, which an appeal or a demand may call for but never asks of that enemy
+RUIN_WORDS = frozenset(
+    {"destroy", "destruction", "dismantle", "exterminate", "extermination", "annihilate", "annihilation", "eliminate"}
+    | {"elimination", "obliterate", "obliteration", "eradicate", "eradication", "defeat", "crush", "wipe"}
+)
 INVESTIGATE_ROOT = "09"
 PERSON_POSSESSIVES = frozenset({"his", "her"})
 # Synsets of the means an actor acts with: whose they are says nothing about the target.
@@ -786,6 +791,8 @@ def verb_arguments(
     targets = _not_at(targets, armed)
     if pattern.root in OWN_ACT_ROOTS:
         targets = [t for t in targets if not _own_contribution(t, sources, verb.doc)]
+    if pattern.root in ASKING_ROOTS and calls_for_ruin(verb):
+        targets, named = [], True  # no one is asked, and no one is to be guessed
     return Args(sources, targets, named or bool(targets), agentless)
 
 
@@ -1042,12 +1049,29 @@ def complement_objects(verb: Token) -> list[Token]:
     """Objects of the verb's 'to' complement: Serbia in 'promised to democratize Serbia' (none in 'vowed not to send
     troops')."""
     out: list[Token] = []
-    comps = [c for c in children(verb) if c.dep_ == "xcomp" and not any(g.dep_ == "neg" for g in children(c))]
-    comps += [g for p in children(verb) if p.dep_ == "prep" for g in children(p) if g.dep_ == "pcomp"]  # 'called for
-    comps += [c for g in comps for c in children(g) if c.dep_ == "conj"]  # destroying ISIS', 'dismantling and ...'
+    comps = _complements(verb)
     for comp in comps:
         out += [c for c in children(comp) if c.dep_ in {"dobj", "dative"}] + pobjs(comp, TARGET_PREPS)
     return [t for t in out if t.ent_type_ not in NON_ACTOR_ENTITIES]
+
+
+def _complements(verb: Token) -> list[Token]:
+    comps = [c for c in children(verb) if c.dep_ == "xcomp" and not any(g.dep_ == "neg" for g in children(c))]
+    comps += [g for p in children(verb) if p.dep_ == "prep" for g in children(p) if g.dep_ == "pcomp"]  # 'called for
+    return comps + [c for g in comps for c in children(g) if c.dep_ == "conj"]  # destroying ISIS', 'dismantling and'
+
+
+def calls_for_ruin(verb: Token) -> bool:
+    """An appeal or a demand for an enemy's ruin ('called for the extermination of Israel', 'called for dismantling
+    and destroying ISIS'): hostile words about that enemy, which ask nothing of it or of anyone named."""
+    asked = [o for p in children(verb) if p.dep_ == "prep" and p.lower_ == "for" for o in children(p)]
+    asked += [c for o in asked for c in children(o) if c.dep_ == "conj"]
+    ruins = [t for t in asked if t.lemma_.lower() in RUIN_WORDS]
+    # (an enemy named, not a tax break: 'called for eliminating the tax treatment of carried interest')
+    victims = [o for t in ruins for o in children(t) if o.dep_ == "dobj"] + [
+        o for t in ruins for o in pobjs(t, ("of",))
+    ]
+    return any(v.pos_ == "PROPN" or v.ent_type_ in {"GPE", "NORP", "ORG"} for v in victims)
 
 
 def clause_subjects(verb: Token) -> list[Token]:

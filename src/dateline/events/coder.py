@@ -145,6 +145,7 @@ CIVIC_OBJECTS = frozenset(
 VISIT_CODE = "042"
 ARRIVAL_VERBS = frozenset({"arrive", "land", "fly", "head", "travel"})  # (a warship that 'visits' a port calls)
 SANCTION_ROOT = "16"
+SANCTION_CODES = ("163", "1312")  # sanctions imposed, sanctions threatened
 # Forces that 'arrive in' or 'land in' a place are deployed there, not visiting
 DEPLOYED = frozenset(
     {"troop", "unit", "force", "soldier", "army", "military", "warship", "fleet", "marine", "personnel", "contingent"}
@@ -640,6 +641,8 @@ def _candidate(trigger: Trigger, reading: Reading, by_index: dict[int, Trigger],
     # a frame's governed event decides whether a partner is needed ('agreed to resign' needs none, 'agreed to meet'
     # does); a threat, demand or refusal stands without one ('threatened to launch an offensive')
     partnered = reading.governed is None or reading.code[:2] == "03"
+    if code[:2] == "12" and _holds_back_force(reading.head, reading.governed):
+        return None  # 'declined to attack Clinton', 'declined to threaten Moscow': nothing asked of him is rejected
     if code == "120" and _declines_words(reading.head, reading.governed):
         code = "011"  # 'declined to go into detail', 'declined to criticize Trump': no comment, no rejection
     if code[:2] == "04" and _met_with_reaction(reading.head):
@@ -829,6 +832,14 @@ def _by_force(trigger: Trigger, by_index: dict[int, Trigger]) -> bool:
     return found is not None and found.code.startswith((*MILITARY_MEANS, "183")) and not _strikes_at(found)
 
 
+def _holds_back_force(verb: Token, governed: Trigger | None) -> bool:
+    """A refusal to threaten or to use force ('declined to attack Clinton over the issue', 'declined to threaten
+    Moscow'): a harm not done, which is no event ('refused to rule out force' is a threat, coded before this)."""
+    if verb.lemma_.lower() not in {"decline", "refuse"} or governed is None:
+        return False
+    return governed.pattern.root in {THREAT_ROOT, "18", "19", "20"}
+
+
 def _declines_words(verb: Token, governed: Trigger | None) -> bool:
     """A refusal to say something ('declined to address the case', 'refused to call it terrorism', 'declined to
     criticize him'): words withheld, not a rejection of anyone's act or proposal."""
@@ -872,6 +883,8 @@ def _vowed_code(verb: Token, by_index: dict[int, Trigger], lexicon: Lexicon) -> 
             continue  # 'promised to stop testing', 'agreed to halt its enrichment': a concession, no threat
         if lemma in UNDOING_VERBS and _undoes_a_law(act, lexicon):
             continue  # 'vowed to repeal the Hyde Amendment': a promise of legislation, no threat to anyone
+        if _fights_for(act):
+            continue  # 'vowed to fight for gay and transgender people': a cause championed, no threat
         if lemma in HOSTILE_ACTS | HARM_VERBS | OPPOSE_VERBS or made_to_pay:
             return THREAT_ROOT + "0"  # 'vowed to confront Obama', 'promised to make Mexico pay'
         if lemma in BARRIER_VERBS and _built(act, verb) & BARRIERS:
@@ -907,6 +920,15 @@ LAW_WORDS = frozenset(
     {"law", "act", "amendment", "regulation", "rule", "policy", "mandate", "tax", "provision", "decision", "ruling"}
 )
 PURPOSE_NOUNS = frozenset({"attempt", "effort", "bid", "order"})
+
+
+def _fights_for(act: Token) -> bool:
+    """'To fight for lesbians and gays', 'to fight for the workers': a fight for someone or something, with no one
+    fought (not 'to fight the Taliban for control of the town')."""
+    kids = children(act)
+    if act.lemma_.lower() not in {"fight", "battle", "struggle"} or any(c.dep_ == "dobj" for c in kids):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "for" for c in kids)
 
 
 def _beats_rivals(act: Token) -> bool:
@@ -1135,6 +1157,8 @@ def _emit(c: Candidate, ctx: Context) -> None:
                 # a meeting or an agreement needs a partner we can place
             if _same_actor(source, target) or _advises_its_own(c, source, target):
                 continue
+            if _sanctions_its_own(c, source, target):
+                continue
             conf = {
                 "salience": CONF_INFERRED_TARGET,
                 "home": CONF_HOME,
@@ -1154,6 +1178,14 @@ def _advises_its_own(c: Candidate, source: ResolvedActor, target: ResolvedActor)
     if c.code[:2] != THREAT_ROOT or c.head.lemma_.lower() not in WARNING_VERBS:
         return False
     return target.actor.country == source.actor.country and target.actor.sector in {None, "CVL"}
+
+
+def _sanctions_its_own(c: Candidate, source: ResolvedActor, target: ResolvedActor) -> bool:
+    """'Lawmakers have threatened fresh sanctions on Iran' in a story about Iran: a state puts sanctions on other
+    states, so a group we placed in the very country it would sanction was placed by the story's subject, not by the
+    text ('Iranian lawmakers' placed by the text may still threaten their own government with other things)."""
+    guessed = source.via in {"owner", "document"}  # (placed by `sides.placed` or by the story's lone country)
+    return c.code.startswith(SANCTION_CODES) and guessed and source.actor.country == target.actor.country
 
 
 def _same_actor(source: ResolvedActor, target: ResolvedActor) -> bool:
