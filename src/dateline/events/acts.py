@@ -237,16 +237,18 @@ def unarmed_body(head: Token) -> bool:
 
 
 def no_ones_doing(head: Token) -> bool:
-    """Deaths a disaster or an accident caused: its noun is the subject of the act ('a storm killed 40'), or the
-    killing follows from a crash ('the plane crashed, killing all aboard')."""
+    """Deaths a disaster or an accident caused: its noun is the subject of the act ('a storm killed 40') or its means
+    ('were killed in the earthquake'), the killing follows from a crash ('the plane crashed, killing all aboard',
+    'were killed when the plane crashed'), or a disaster just told of, or the story's, explains it."""
     if any(s.dep_ == "nsubj" and s.lemma_.lower() in DISASTERS for s in children(head)):
         return True
     if head.dep_ in {"advcl", "xcomp", "conj"} and head.head.lemma_.lower() in ACCIDENT_VERBS:
         return True
     kids = children(head)
-    if any(c.dep_ == "nsubjpass" for c in kids) and any(m.lemma_.lower() in DISASTERS for m in _means(head)):
+    passive = any(c.dep_ == "nsubjpass" for c in kids)
+    if passive and any(m.lemma_.lower() in DISASTERS for m in _means(head)):
         return True  # 'at least 300 people were killed in the earthquake', 'were injured by the storm'
-    told_by_none = any(c.dep_ == "nsubjpass" for c in kids) and not any(c.dep_ == "agent" for c in kids)
+    told_by_none = passive and not any(c.dep_ == "agent" for c in kids)
     if told_by_none and any(c.dep_ == "advcl" and c.lemma_.lower() in ACCIDENT_VERBS for c in kids):
         return True  # 'all 224 people aboard were killed when the plane crashed'
     return _deaths_after_disaster(head)

@@ -1049,16 +1049,12 @@ def complement_objects(verb: Token) -> list[Token]:
     """Objects of the verb's 'to' complement: Serbia in 'promised to democratize Serbia' (none in 'vowed not to send
     troops')."""
     out: list[Token] = []
-    comps = _complements(verb)
+    comps = [c for c in children(verb) if c.dep_ == "xcomp" and not any(g.dep_ == "neg" for g in children(c))]
+    comps += [g for p in children(verb) if p.dep_ == "prep" for g in children(p) if g.dep_ == "pcomp"]  # 'called for
+    comps += [c for g in comps for c in children(g) if c.dep_ == "conj"]  # destroying ISIS', 'dismantling and ...'
     for comp in comps:
         out += [c for c in children(comp) if c.dep_ in {"dobj", "dative"}] + pobjs(comp, TARGET_PREPS)
     return [t for t in out if t.ent_type_ not in NON_ACTOR_ENTITIES]
-
-
-def _complements(verb: Token) -> list[Token]:
-    comps = [c for c in children(verb) if c.dep_ == "xcomp" and not any(g.dep_ == "neg" for g in children(c))]
-    comps += [g for p in children(verb) if p.dep_ == "prep" for g in children(p) if g.dep_ == "pcomp"]  # 'called for
-    return comps + [c for g in comps for c in children(g) if c.dep_ == "conj"]  # destroying ISIS', 'dismantling and'
 
 
 def calls_for_ruin(verb: Token) -> bool:
@@ -1068,9 +1064,7 @@ def calls_for_ruin(verb: Token) -> bool:
     asked += [c for o in asked for c in children(o) if c.dep_ == "conj"]
     ruins = [t for t in asked if t.lemma_.lower() in RUIN_WORDS]
     # (an enemy named, not a tax break: 'called for eliminating the tax treatment of carried interest')
-    victims = [o for t in ruins for o in children(t) if o.dep_ == "dobj"] + [
-        o for t in ruins for o in pobjs(t, ("of",))
-    ]
+    victims = [o for t in ruins for o in [*children(t), *pobjs(t, ("of",))] if o.dep_ in {"dobj", "pobj"}]
     return any(v.pos_ == "PROPN" or v.ent_type_ in {"GPE", "NORP", "ORG"} for v in victims)
 
 
