@@ -2914,3 +2914,29 @@ def test_declining_to_attack_or_threaten_rejects_nothing():
     assert not _dyads("This week, President Trump declined to threaten Moscow or even declare it responsible.")
     assert ("138", "RUS", "UKR") in _dyads("Russia refused to rule out military intervention in Ukraine.")
     assert [d for d in _dyads("Iran refused to allow IAEA inspectors into the site.") if d[0][:2] == "12"]
+
+
+@pytest.mark.slow
+def test_the_north_and_the_south_in_a_korea_story_are_the_two_koreas():
+    assert ("100", "KOR", "PRK") in _dyads("South Korea's president said the North must stop its tests.")
+    drills = (
+        "North Korea fired a missile on Monday. The United States and South Korea conducted large-scale military"
+        " drills last week, which the North said made war an established fact."
+    )
+    assert ("150", "USA", "PRK") in _dyads(drills), _dyads(drills)
+    # elsewhere the North is a region
+    assert not [d for d in _dyads("Britain's prime minister visited the North of England.") if "PRK" in d]
+
+
+@pytest.mark.slow
+def test_casualties_told_by_no_one_are_the_doing_of_the_one_country_the_story_shows_striking_theirs():
+    gaza = (
+        "Israeli jets struck targets in Gaza on Monday. Hamas fired rockets at Tel Aviv."
+        " Nearly 1,900 Palestinians have been killed in Gaza during the conflict, the health ministry said."
+    )
+    assert ("1823", "ISR", "PSE") in _dyads(gaza), _dyads(gaza)
+    assert ("1823", "PSE", "PSE") not in _dyads(gaza)
+    # force just told of and aimed at the victims stays theirs; with no aggressor, no doer is guessed
+    cairo = "Egyptian soldiers opened fire on the crowd in Cairo. At least two people were injured."
+    assert ("182", "EGY", "EGY") in _dyads(cairo)
+    assert ("1823", "SYR", "SYR") in _dyads("Ten people were killed in Syria on Monday.")

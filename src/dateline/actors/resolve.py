@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from itertools import takewhile
@@ -105,6 +105,8 @@ GROUP_WINDOW_PARAGRAPHS = 1  # a group description looks back to the previous pa
 # times the mentions and at least SALIENCE_MARGIN more
 SALIENCE_FACTOR = 2
 SALIENCE_MARGIN = 2
+# Countries divided in two whose halves news names as 'the North' and 'the South'
+DIVIDED_COUNTRIES = ({"North": "PRK", "South": "KOR"},)
 DOMINANT_MIN_MENTIONS = 3  # a document's dominant country: named at least this often, and
 DOMINANT_FACTOR = 2  # this many times as often as the next
 
@@ -630,6 +632,7 @@ def find_actors(
     """
     actors = DocActors(doc, kb, default_country=default_country)
     _mark_kb_hits(actors, matcher)
+    _mark_halves(actors)
     _localise_parties(actors)
     actors.lone_country = _lone_country(actors)
     _mark_persons(actors)
@@ -686,6 +689,27 @@ def _mark_kb_hits(actors: DocActors, matcher: PhraseMatcher) -> None:
         span = doc[start:end]
         for i in range(start, end):
             actors.kb_hits[i] = (span, entry)
+
+
+def _mark_halves(actors: DocActors) -> None:
+    """'The North said the drills made war an established fact', 'the South's joint drills': in a story that names
+    a divided country's half, 'the North' and 'the South' are the halves (not the North of England: the story must
+    name one of the halves, and a name that goes on, 'the North Atlantic', is another place)."""
+    doc = actors.doc
+    named = {entry.country for _, entry in actors.kb_hits.values()}
+    for halves in DIVIDED_COUNTRIES:
+        if not named & set(halves.values()):
+            continue
+        for token in tokens(doc):
+            country = halves.get(token.text)
+            if country is None or token.i in actors.kb_hits or token.i == 0:
+                continue
+            after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if doc[token.i - 1].lower_ != "the" or (after is not None and after.pos_ == "PROPN"):
+                continue
+            entry = actors.kb.lookup(actors.kb.country_name(country) or "")
+            if entry is not None:
+                actors.kb_hits[token.i] = (doc[token.i : token.i + 1], replace(entry, alias=token.text))
 
 
 def _localise_parties(actors: DocActors) -> None:

@@ -73,6 +73,7 @@ from .arguments import (
 )
 from .context import (
     AIR_STRIKES,
+    CONF_UNPLACED,
     FIGHT_ROOT,
     FIGHTING_SECTORS,
     FORCE_PREPS,
@@ -263,7 +264,6 @@ CONF_NO_TARGET = 0.5
 CONF_DOMESTIC = 0.5  # an appeal or refusal aimed at the source's own country because the passage names no other
 CONF_INFERRED_TARGET = 0.45
 CONF_INHERITED_PARTIES = 0.4
-CONF_UNPLACED = 0.4  # one side is unnamed or has no country
 
 
 def code_events(
@@ -1271,7 +1271,7 @@ def _add_event(
         and sides.known(source)
         and source.via not in {"agentless", "place"}
     ):
-        ctx.last_force = (sentence_start(c.head), source)
+        ctx.last_force = (sentence_start(c.head), source, target.actor.country)
     if not open_side_allowed(code, source, target, ctx.lexicon):
         return  # the force was still told of (above); the event lacks a side its act needs
     key = (code, source.actor.country, target.actor.country)

@@ -19,6 +19,7 @@ from .lexicon import Lexicon
 
 # Force: assault, fighting, mass violence.
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+CONF_UNPLACED = 0.4  # the confidence of an event one of whose sides is unnamed or has no country
 FIGHT_ROOT = "19"
 FOREIGNERS = frozenset({"caravan", "migrant", "immigrant", "refugee", "foreigner", "alien", "asylum-seeker"})
 AIR_STRIKES = "195"
@@ -66,7 +67,8 @@ class Context:
     # events whose target only the absence of any other country implied, by key: a later one naming it replaces them
     guessed: dict[tuple[str, str, str], int] = field(default_factory=dict)
     last_agreement: tuple[ResolvedActor, ResolvedActor] | None = None
-    last_force: tuple[int, ResolvedActor] | None = None  # (sentence start, source) of the last force coded
+    # (sentence start, source, target country or None) of the last force coded
+    last_force: tuple[int, ResolvedActor, str | None] | None = None
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,7 @@ from .context import (
     AIR_STRIKES,
     AIR_WORDS,
     ARMED_SECTORS,
+    CONF_UNPLACED,
     FIGHT_ROOT,
     FOREIGNERS,
     HOSTILE_ACTS,
@@ -75,6 +76,8 @@ from .context import (
 from .modality import DEMAND_ROOT, SPEECH_VERBS
 from .triggers import of_objects
 
+# How casualties are told: the harm an enemy's force did ('were killed', 'have been wounded')
+CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "hurt", "die", "massacre", "slaughter", "murder", "slay"})
 FALLBACK_ROOTS = frozenset({"06", "07", "08", "16"})  # material acts that always have a recipient
 # Material acts aimed at the place they happen in when no target is named.
 PLACE_TARGET_PREFIXES = ("07", "087", "138", "15", "16", "18", "19", "20")  # ('threatening an offensive in Syria')
@@ -187,13 +190,44 @@ def unnamed_agent(c: Candidate, args: Args, ctx: Context) -> ResolvedActor:
         if reporter is not None and reporter.actor.country not in victims:
             return reporter
         # 'Egyptian soldiers opened fire on the crowd. At least two people were injured.': the force just told of
-        if ctx.last_force is not None and ctx.last_force[0] in _this_and_previous_sentence(c.head):
-            found = ctx.last_force[1]
+        # (not force aimed elsewhere: 'Hamas fired rockets at Tel Aviv. 1,900 Palestinians have been killed')
+        last = ctx.last_force
+        if last is not None and last[0] in _this_and_previous_sentence(c.head) and _aimed_at(last[2], victims):
+            found = last[1]
             return ResolvedActor(found.actor, found.span, "place", found.head)
+        aggressor = _story_aggressor(c, victims, ctx)
+        if aggressor is not None:
+            return aggressor
         at_home = _violence_at_home(c, victims, ctx)
         if at_home is not None:
             return at_home
     return _unknown(c.head, "agentless")
+
+
+def _aimed_at(target: str | None, victims: set[str]) -> bool:
+    """Force whose target is unknown, or is the victims' country, may have harmed them."""
+    return target in {None, UNKNOWN, ""} or not victims or target in victims
+
+
+def _story_aggressor(c: Candidate, victims: set[str], ctx: Context) -> ResolvedActor | None:
+    """'Nearly 1,900 Palestinians have been killed in Gaza' in a story that has told of Israel's strikes on Gaza:
+    the one country the story has so far shown using force on the victims' country, named as a side (not guessed),
+    when there is exactly one."""
+    if c.head.lemma_.lower() not in CASUALTY_VERBS or len(victims) != 1:
+        return None  # (not 'the city where he was captured': the police, not the enemy)
+    victim = next(iter(victims))
+    if victim in {UNKNOWN, ""}:
+        return None
+    doers = {
+        e.source.country
+        for e in ctx.events
+        if e.code[:2] in VIOLENT_ROOTS
+        and e.target.country == victim
+        and e.source.country not in {UNKNOWN, "", victim}
+        and e.confidence > CONF_UNPLACED
+    }
+    owner = _country_actor(doers.pop(), ctx) if len(doers) == 1 else None
+    return ResolvedActor(owner, (c.head.idx, c.head.idx), "place") if owner is not None else None
 
 
 def _violence_at_home(c: Candidate, victims: set[str], ctx: Context) -> ResolvedActor | None:
@@ -447,7 +481,7 @@ def targets(c: Candidate, args: Args, source: ResolvedActor, ctx: Context) -> tu
         if c.code[:2] == FIGHT_ROOT and _strikes_nothing_named(c.head):
             # the force is still told of: an agentless sequel is its doing ('..., saying jets launched the missiles.
             # The airstrikes killed 14 people')
-            ctx.last_force = (sentence_start(c.head), source)
+            ctx.last_force = (sentence_start(c.head), source, None)
             return [], ""
         return [_absent(c.head)], "absent"
     return [], ""
