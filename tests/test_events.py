@@ -2940,3 +2940,16 @@ def test_casualties_told_by_no_one_are_the_doing_of_the_one_country_the_story_sh
     cairo = "Egyptian soldiers opened fire on the crowd in Cairo. At least two people were injured."
     assert ("182", "EGY", "EGY") in _dyads(cairo)
     assert ("1823", "SYR", "SYR") in _dyads("Ten people were killed in Syria on Monday.")
+
+
+@pytest.mark.slow
+def test_neither_nor_and_few_subjects_negate_the_act():
+    assert not _dyads("Neither the United States nor Britain attacked Syria.")
+    assert not _dyads("Few Iranian lawmakers condemned the United States.")
+    assert ("111", "IRN", "USA") in _dyads("A few Iranian lawmakers condemned the United States.")
+    assert ("111", "IRN", "USA") in _dyads("Iranian lawmakers condemned the United States.")
+    # a conjunct shares its head's subject, and 'nor' negates it
+    few = "Very few Americans are calling for an investigation of the leakers, or demanding that Obama resign."
+    assert not _dyads(few), _dyads(few)
+    assert not _dyads("Iran did not attack Israel, nor threaten the United States.")
+    assert ("130", "IRN", "USA") in _dyads("Iran attacked Israel and threatened the United States.")

@@ -445,6 +445,11 @@ def clause_mood(verb: Token) -> Mood:
         negated = True  # 'less exciting than getting Snyder to resign', 'rather than imposing sanctions'
     if verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "than" and c.i < verb.i for c in children(verb.head)):
         negated = True  # 'chose to negotiate rather than attack Ukraine': the parser's conjunct
+    if verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" and c.i < verb.i for c in children(verb.head)):
+        negated = True  # 'is not calling for an inquiry, nor demanding that they resign'
+    if verb.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in children(verb)):
+        # a conjunct shares its head's subject: 'very few people are calling for ..., or demanding ...'
+        negated = negated or any(c.dep_ == "nsubj" and _none_of(c) for c in children(verb.head))
     if _imperative(verb):
         speculative = True  # '"Mr. President, declare a national emergency now"': asked for, not done
     if _time_it_was(verb):
@@ -528,9 +533,16 @@ def _inverted(aux: Token) -> bool:
 
 
 def _none_of(noun: Token) -> bool:
-    """'No' determines the phrase: 'no troops', 'no other sitting president', 'no more tests'."""
-    near = [*children(noun), *(g for c in children(noun) if c.dep_ == "amod" for g in children(c))]
-    return any(t.dep_ in {"det", "neg"} and t.lower_ == "no" for t in near)
+    """'No', 'neither' or 'few' determines the phrase: 'no troops', 'no other sitting president', 'neither the
+    United States nor Britain', 'very few people' (not 'a few people')."""
+    kids = children(noun)
+    near = [*kids, *(g for c in kids if c.dep_ == "amod" for g in children(c))]
+    if any(t.dep_ in {"det", "neg"} and t.lower_ == "no" for t in near):
+        return True
+    if any(t.dep_ in {"preconj", "det"} and t.lower_ == "neither" for t in kids):
+        return True
+    few = [t for t in kids if t.lower_ == "few" and t.dep_ in {"amod", "det"}]
+    return bool(few) and not any(t.lower_ == "a" for t in [*kids, *children(few[0])])
 
 
 def _imperative(verb: Token) -> bool:
