@@ -2953,3 +2953,12 @@ def test_neither_nor_and_few_subjects_negate_the_act():
     assert not _dyads(few), _dyads(few)
     assert not _dyads("Iran did not attack Israel, nor threaten the United States.")
     assert ("130", "IRN", "USA") in _dyads("Iran attacked Israel and threatened the United States.")
+
+
+@pytest.mark.slow
+def test_a_city_an_organisation_is_named_after_is_its_country_as_a_place():
+    bombing = "Islamic State attackers killed 32 people in suicide bombings at the Brussels airport."
+    assert ("1823", "IMG", "BEL") in _dyads(bombing), _dyads(bombing)
+    # the city as an actor, and the organisation's own officials there, stay the EU
+    assert ("125", "EUR", "GBR") in _dyads("Brussels rejected the British proposal.")
+    assert ("125", "EUR", "GBR") in _dyads("Officials in Brussels rejected the British proposal.")

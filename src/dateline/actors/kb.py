@@ -297,6 +297,7 @@ class KnowledgeBase:
         self._outlets_folded: set[str] = set()
         self._unowned_places: set[str] = set()  # case-folded names of seas and regions no country owns
         self._names: dict[str, str] = {}
+        self._capitals: dict[str, KBEntry] = {}  # case-folded capital -> its entry, also where an IGO took the name
         self._actor_phrases: dict[str, None] = {}  # insertion-ordered set
         self._sector_phrases: dict[str, None] = {}
         self._place_phrases: dict[str, None] = {}  # unowned places, matched only to block their inner words
@@ -364,6 +365,11 @@ class KnowledgeBase:
         keeps its inner demonym from naming one."""
         cleaned = _ARTICLE.sub("", _clean(text))
         return _starts_capitalised(cleaned) and cleaned.casefold() in self._unowned_places
+
+    def capital_place(self, text: str) -> KBEntry | None:
+        """The country whose capital `text` is, as a place: 'Brussels' is the EU as an actor, but 'an attack in
+        Brussels' happened in Belgium."""
+        return self._capitals.get(_clean(text).casefold())
 
     def country_name(self, iso3: str) -> str | None:
         """Canonical name for an ISO alpha-3 or IGO code ("AZE" -> "Azerbaijan", "UNO" -> "United Nations")."""
@@ -476,6 +482,8 @@ class KnowledgeBase:
         if row.capital_metonym:
             for capital in row.capital:
                 add(capital, "capital", "GOV")
+        for capital in row.capital:
+            self._capitals.setdefault(_clean(capital).casefold(), KBEntry(name, iso, None, "place", capital, iso))
 
     def _add_igos(self, path: Path) -> None:
         for item in _validate_list(path, _read_yaml(path), IgoEntry, "organisations"):
@@ -558,6 +566,7 @@ class KnowledgeBase:
         other._unowned_places = self._unowned_places
         other._place_phrases = self._place_phrases
         other._names = self._names
+        other._capitals = self._capitals
         other._actor_phrases = dict(self._actor_phrases)
         other._sector_phrases = self._sector_phrases
         other.max_alias_tokens = self.max_alias_tokens

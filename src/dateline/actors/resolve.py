@@ -105,6 +105,8 @@ GROUP_WINDOW_PARAGRAPHS = 1  # a group description looks back to the previous pa
 # times the mentions and at least SALIENCE_MARGIN more
 SALIENCE_FACTOR = 2
 SALIENCE_MARGIN = 2
+# Sectors of a state or an organisation: its people in a city it is named after are still its own
+STATE_AND_IGO_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "IGO", "NGO"})
 # Countries divided in two whose halves news names as 'the North' and 'the South'
 DIVIDED_COUNTRIES = ({"North": "PRK", "South": "KOR"},)
 DOMINANT_MIN_MENTIONS = 3  # a document's dominant country: named at least this often, and
@@ -538,8 +540,12 @@ class DocActors:
         """The country a sector word is qualified by: 'US Congress', "Russia's army", 'government of Iraq'.
 
         An organisation before 'ambassador' is where the ambassador is posted, not whose they are ('the U.N.
-        ambassador' is a country's ambassador to the UN), so it qualifies nothing."""
+        ambassador' is a country's ambassador to the UN), so it qualifies nothing. People 'in' a city an
+        organisation is named after are the city's country's ('32 people killed at the Brussels airport'; not
+        'officials in Brussels', who are the EU's)."""
         posted = token.lemma_.lower() in ACCREDITED_WORDS
+        sector = head_sector_word(self.kb, token)
+        people = sector is not None and sector.sector not in STATE_AND_IGO_SECTORS
 
         def fits(hit: KBEntry | None) -> bool:
             return hit is not None and not (posted and hit.kind in {"igo", "ngo"})
@@ -556,6 +562,10 @@ class DocActors:
                 for pobj in children(child):
                     if pobj.dep_ == "pobj":
                         hit = self._kb_in(pobj)
+                        # (people in a city an organisation is named after are that country's: 'the people
+                        # killed in bombings at the Brussels airport')
+                        named = hit is not None and hit.kind == "igo" and people
+                        hit = (self.kb.capital_place(hit.alias) if named else None) or hit
                         if fits(hit):
                             return hit
         # a country written as part of the same compound name ("the Azerbaijani Foreign Ministry")
