@@ -2962,3 +2962,12 @@ def test_a_city_an_organisation_is_named_after_is_its_country_as_a_place():
     # the city as an actor, and the organisation's own officials there, stay the EU
     assert ("125", "EUR", "GBR") in _dyads("Brussels rejected the British proposal.")
     assert ("125", "EUR", "GBR") in _dyads("Officials in Brussels rejected the British proposal.")
+
+
+@pytest.mark.slow
+def test_workers_promising_or_threatening_strikes_threaten_a_walkout_not_force():
+    ballot = _dyads("Other British public sector unions have pledged to ballot for strikes.")
+    assert [d for d in ballot if d[0] == "133"] and not [d for d in ballot if d[0][:2] == "03"], ballot
+    unions = _dyads("French unions threatened strikes over the pension reform.")
+    assert [d for d in unions if d[0] == "133"] and not [d for d in unions if d[0] == "138"], unions
+    assert ("1384", "USA", "IMG") in _dyads("The Pentagon vowed to launch air strikes on ISIS.")

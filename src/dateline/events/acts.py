@@ -448,6 +448,17 @@ def labour_strike(head: Token, source: ResolvedActor) -> bool:
     return any(not any(m.dep_ in {"compound", "amod"} for m in w.lefts) for w in strikes)
 
 
+def walkout_threatened(head: Token, source: ResolvedActor) -> bool:
+    """'Unions threatened strikes over the reform', 'pledged to ballot members for strikes': workers, students or
+    citizens promising or threatening a strike threaten a walkout (133), not force; an air, drone or missile
+    strike is named as one."""
+    if source.actor.sector not in WALKOUT_SECTORS:
+        return False
+    told = [t for c in children(head) if c.dep_ in {"dobj", "xcomp", "prep"} for t in c.subtree]
+    strikes = [t for t in told if t.lemma_.lower() == "strike" and t.pos_ == "NOUN"]
+    return any(not any(m.lower_ in AIR_WORDS | WAR_MACHINES for m in w.lefts) for w in strikes)
+
+
 def verbal_attack(c: Candidate, source: ResolvedActor, target: ResolvedActor) -> bool:
     """A politician 'attacking' a person, a party, the press or a group of citizens attacks with words; armies,
     armed groups and countries attacked with arms are another matter, as are a leader's men ("Assad's forces",

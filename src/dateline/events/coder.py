@@ -60,6 +60,7 @@ from .acts import (
     unarmed_body,
     unconventional,
     verbal_attack,
+    walkout_threatened,
 )
 from .arguments import (
     MUTUAL_PREFIXES,
@@ -1255,6 +1256,8 @@ def _add_event(
         code = "062"  # 'the Kurdish forces that partnered with the U.S.': armed partners cooperate militarily
     elif code == "012" and named_owner(c.head):
         code = "111"  # 'lamented Sanders' past vote': regret at another's act is criticism of it
+    if code[:2] in {INTENT_ROOT, THREAT_ROOT} and walkout_threatened(c.head, source):
+        code = "133"  # 'unions threatened strikes', 'pledged to ballot for strikes': a walkout, no force
     if code[:2] == FIGHT_ROOT:
         # 'trade unions carried out strikes': a walkout; 'a clash between protesters and police': a riot
         code = "143" if labour_strike(c.head, source) else street_clash(c.head, source, target) or code
