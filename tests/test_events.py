@@ -2971,3 +2971,10 @@ def test_workers_promising_or_threatening_strikes_threaten_a_walkout_not_force()
     unions = _dyads("French unions threatened strikes over the pension reform.")
     assert [d for d in unions if d[0] == "133"] and not [d for d in unions if d[0] == "138"], unions
     assert ("1384", "USA", "IMG") in _dyads("The Pentagon vowed to launch air strikes on ISIS.")
+
+
+@pytest.mark.slow
+def test_an_act_on_what_someone_wants_is_wished_for_not_done():
+    wish = 'A spokesperson said Americans "would want every voice possible urging Iran to remain in compliance."'
+    assert not _dyads(wish), _dyads(wish)
+    assert ("020", "USA", "IRN") in _dyads("The US sent a letter urging Iran to comply.")

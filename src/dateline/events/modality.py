@@ -40,6 +40,8 @@ from .triggers import ASPECT_VERBS, LIGHT_NOUNS, Trigger, is_infinitive
 SPECULATIVE_MODALS = frozenset({"could", "may", "might", "can", "ought"})
 OBLIGATION_MODALS = frozenset({"must", "should"})
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})  # "wo" is the first half of "won't"
+# What someone wants done, which a participle on its object describes ('want every voice urging Iran to comply')
+WISH_VERBS = frozenset({"want", "wish", "hope", "need", "seek", "prefer", "like", "love", "expect"})
 SPEECH_VERBS = frozenset(
     {
         "say",
@@ -452,6 +454,8 @@ def clause_mood(verb: Token) -> Mood:
         negated = negated or any(c.dep_ == "nsubj" and _none_of(c) for c in children(verb.head))
     if _imperative(verb):
         speculative = True  # '"Mr. President, declare a national emergency now"': asked for, not done
+    if _wished_for(verb):
+        speculative = True  # 'Americans would want every voice urging Iran to comply': a wish, no appeal made
     if _time_it_was(verb):
         speculative = True  # 'it's about time the Palestinians took the offer': what ought to be done
     if verb.dep_ == "csubj" or (is_infinitive(verb) and verb.head.lemma_ == "be" and verb.dep_ in {"xcomp", "attr"}):
@@ -530,6 +534,19 @@ def _do_support(verb: Token) -> bool:
 def _inverted(aux: Token) -> bool:
     """An auxiliary before its clause's subject: 'should Washington take such a step, ...'."""
     return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} and c.i > aux.i for c in children(aux.head))
+
+
+def _wished_for(verb: Token) -> bool:
+    """A participle describing what someone wants, hopes for or needs ('want every voice urging Iran to comply',
+    'needs a leader pressing China'): the act is wished for, not done."""
+    if verb.tag_ != "VBG":
+        return False
+    if verb.dep_ == "acl" and verb.head.dep_ in {"dobj", "attr"}:
+        return verb.head.head.lemma_.lower() in WISH_VERBS
+    # (the parser may hang the participle on the wish itself: 'would want every voice possible urging Iran')
+    wish = verb.head
+    would = any(c.dep_ == "aux" and c.lower_ in {"would", "might", "could", "may"} for c in children(wish))
+    return verb.dep_ == "advcl" and wish.lemma_.lower() in WISH_VERBS and would
 
 
 def _none_of(noun: Token) -> bool:
