@@ -2978,3 +2978,11 @@ def test_an_act_on_what_someone_wants_is_wished_for_not_done():
     wish = 'A spokesperson said Americans "would want every voice possible urging Iran to remain in compliance."'
     assert not _dyads(wish), _dyads(wish)
     assert ("020", "USA", "IRN") in _dyads("The US sent a letter urging Iran to comply.")
+
+
+@pytest.mark.slow
+def test_a_relief_team_arriving_makes_no_visit():
+    rescue = "Rescuers included an American disaster response team that arrived in Nepal this week."
+    assert not [d for d in _dyads(rescue) if d[0] == "042"], _dyads(rescue)
+    assert not [d for d in _dyads("A Chinese medical team arrived in Sierra Leone.") if d[0] == "042"]
+    assert ("042", "USA", "CHN") in _dyads("A US delegation arrived in Beijing on Monday.")

@@ -92,6 +92,10 @@ MOVING_VERBS = frozenset({"withdraw", "pull", "take", "remove", "bring", "move",
 POLITICAL_SECTORS = frozenset({"GOV", "PTY", "LEG", "JUD"})
 UNARMED_POLITICS = frozenset({"PTY", "LEG", "JUD"})  # bodies that fight only with words and votes
 CLASH_WORDS = frozenset({"clash", "scuffle", "skirmish", "fight", "battle"})
+# People sent to help where they arrive: their arrival is aid, not a visit
+RELIEF_PEOPLE = frozenset({"rescuer", "medic", "paramedic", "firefighter", "volunteer"})
+CREWS = frozenset({"team", "worker", "crew", "personnel", "unit", "expert", "doctor", "specialist", "staff"})
+RELIEF_WORDS = frozenset({"rescue", "relief", "aid", "response", "medical", "humanitarian", "disaster", "search"})
 WALKOUT_SECTORS = frozenset({"LAB", "EDU", "MED", "CVL", "OPP"})  # who strikes by stopping work
 # How an attack made in words goes on in the same clause ('attacked the plan, saying it would fail', 'accusing him
 # of lying'): no one fires while saying, calling or accusing
@@ -388,9 +392,28 @@ def travellers(head: Token, source: ResolvedActor) -> bool:
     delegations."""
     if source.actor.sector in {"CVL", "REF"} and source.actor.kind != "person":
         return True
+    if any(_relief_crew(s) for s in _arrivers(head)):
+        return True  # 'an American disaster response team that arrived in Nepal': help sent, no visit
     span = mention(head.doc, source)
     # a people named by its plural demonym ('Syrians', 'Americans'), not its state
     return span is not None and span.root.tag_ in {"NNPS", "NNS"} and span.root.ent_type_ == "NORP"
+
+
+def _arrivers(head: Token) -> list[Token]:
+    """Who arrives: the verb's subject, or the noun its relative clause describes ('a team that arrived')."""
+    subjects = [c for c in children(head) if c.dep_ == "nsubj"]
+    if head.dep_ == "relcl":
+        subjects = [head.head] + [s for s in subjects if s.lower_ not in {"that", "which", "who"}]
+    return subjects
+
+
+def _relief_crew(noun: Token) -> bool:
+    """Rescuers, relief workers, a disaster response team, medics: people sent to help, not a delegation."""
+    lemma = noun.lemma_.lower()
+    if lemma in RELIEF_PEOPLE:
+        return True
+    words = {t.lemma_.lower() for t in noun.lefts}
+    return lemma in CREWS and bool(words & RELIEF_WORDS)
 
 
 def named_owner(verb: Token) -> bool:
