@@ -2986,3 +2986,15 @@ def test_a_relief_team_arriving_makes_no_visit():
     assert not [d for d in _dyads(rescue) if d[0] == "042"], _dyads(rescue)
     assert not [d for d in _dyads("A Chinese medical team arrived in Sierra Leone.") if d[0] == "042"]
     assert ("042", "USA", "CHN") in _dyads("A US delegation arrived in Beijing on Monday.")
+
+
+@pytest.mark.slow
+def test_casualties_told_by_no_one_are_the_doing_of_the_armed_group_the_story_shows_striking_their_country():
+    hotel = (
+        "Heavily armed gunmen fired at guests at a hotel in Bamako, Mali on Friday. The siege lasted nine hours."
+        " Five Malian soldiers were killed."
+    )
+    assert ("1823", "MLI", "MLI") in _dyads(hotel), _dyads(hotel)
+    # militants killed after their own attack are not their own doing
+    sinai = "Militants attacked a checkpoint in Sinai, Egypt. Egyptian troops fought back. Three militants were killed."
+    assert ("1823", "EGY", "EGY") not in _dyads(sinai), _dyads(sinai)

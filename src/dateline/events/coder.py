@@ -1275,6 +1275,8 @@ def _add_event(
         and source.via not in {"agentless", "place"}
     ):
         ctx.last_force = (sentence_start(c.head), source, target.actor.country)
+        if conf > CONF_UNPLACED:
+            ctx.forces.append((source, target))
     if not open_side_allowed(code, source, target, ctx.lexicon):
         return  # the force was still told of (above); the event lacks a side its act needs
     key = (code, source.actor.country, target.actor.country)

@@ -69,6 +69,8 @@ class Context:
     last_agreement: tuple[ResolvedActor, ResolvedActor] | None = None
     # (sentence start, source, target country or None) of the last force coded
     last_force: tuple[int, ResolvedActor, str | None] | None = None
+    # (source, target) of every force coded whose author the text names, in text order
+    forces: list[tuple[ResolvedActor, ResolvedActor]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,6 @@ from .context import (
     AIR_STRIKES,
     AIR_WORDS,
     ARMED_SECTORS,
-    CONF_UNPLACED,
     FIGHT_ROOT,
     FOREIGNERS,
     HOSTILE_ACTS,
@@ -195,7 +194,7 @@ def unnamed_agent(c: Candidate, args: Args, ctx: Context) -> ResolvedActor:
         if last is not None and last[0] in _this_and_previous_sentence(c.head) and _aimed_at(last[2], victims):
             found = last[1]
             return ResolvedActor(found.actor, found.span, "place", found.head)
-        aggressor = _story_aggressor(c, victims, ctx)
+        aggressor = _story_aggressor(c, args, ctx)
         if aggressor is not None:
             return aggressor
         at_home = _violence_at_home(c, victims, ctx)
@@ -209,25 +208,31 @@ def _aimed_at(target: str | None, victims: set[str]) -> bool:
     return target in {None, UNKNOWN, ""} or not victims or target in victims
 
 
-def _story_aggressor(c: Candidate, victims: set[str], ctx: Context) -> ResolvedActor | None:
-    """'Nearly 1,900 Palestinians have been killed in Gaza' in a story that has told of Israel's strikes on Gaza:
-    the one country the story has so far shown using force on the victims' country, named as a side (not guessed),
-    when there is exactly one."""
-    if c.head.lemma_.lower() not in CASUALTY_VERBS or len(victims) != 1:
+def _story_aggressor(c: Candidate, args: Args, ctx: Context) -> ResolvedActor | None:
+    """'Nearly 1,900 Palestinians have been killed in Gaza' in a story that has told of Israel's strikes on Gaza, or
+    'two police officers had been killed' in one that has told of gunmen storming a cafe in Dhaka: the one side the
+    story has so far shown using force on the victims' country, named as a side (not guessed), when there is
+    exactly one. An armed group of the victims' own country counts unless the victims are its own kind."""
+    if c.head.lemma_.lower() not in CASUALTY_VERBS:
         return None  # (not 'the city where he was captured': the police, not the enemy)
-    victim = next(iter(victims))
-    if victim in {UNKNOWN, ""}:
+    victims = [placed(t, c, None, ctx).actor for t in args.targets]
+    countries = {v.country for v in victims}
+    if len(countries) != 1 or (victim := countries.pop()) in {UNKNOWN, ""}:
         return None
-    doers = {
-        e.source.country
-        for e in ctx.events
-        if e.code[:2] in VIOLENT_ROOTS
-        and e.target.country == victim
-        and e.source.country not in {UNKNOWN, "", victim}
-        and e.confidence > CONF_UNPLACED
-    }
-    owner = _country_actor(doers.pop(), ctx) if len(doers) == 1 else None
-    return ResolvedActor(owner, (c.head.idx, c.head.idx), "place") if owner is not None else None
+    doers: dict[str, ResolvedActor] = {}
+    for source, target in ctx.forces:
+        own = source.actor.country == victim
+        if target.actor.country != victim or source.actor.country in {UNKNOWN, ""}:
+            continue
+        if own and (
+            source.actor.sector not in NON_STATE_ARMED or any(v.sector == source.actor.sector for v in victims)
+        ):
+            continue  # a state's forces at home, or 'three militants were killed' after the militants' attack
+        doers.setdefault(source.actor.code, source)
+    if len(doers) != 1:
+        return None
+    doer = next(iter(doers.values())).actor
+    return ResolvedActor(doer, (c.head.idx, c.head.idx), "place")
 
 
 def _violence_at_home(c: Candidate, victims: set[str], ctx: Context) -> ResolvedActor | None:
