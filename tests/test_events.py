@@ -2998,3 +2998,9 @@ def test_casualties_told_by_no_one_are_the_doing_of_the_armed_group_the_story_sh
     # militants killed after their own attack are not their own doing
     sinai = "Militants attacked a checkpoint in Sinai, Egypt. Egyptian troops fought back. Three militants were killed."
     assert ("1823", "EGY", "EGY") not in _dyads(sinai), _dyads(sinai)
+
+
+@pytest.mark.slow
+def test_the_jordan_valley_lies_in_the_west_bank_not_in_jordan():
+    annex = _dyads("Israeli Prime Minister Benjamin Netanyahu vowed to annex the Jordan Valley.")
+    assert ("1382", "ISR", "PSE") in annex and not [d for d in annex if "JOR" in d], annex
