@@ -3004,3 +3004,13 @@ def test_casualties_told_by_no_one_are_the_doing_of_the_armed_group_the_story_sh
 def test_the_jordan_valley_lies_in_the_west_bank_not_in_jordan():
     annex = _dyads("Israeli Prime Minister Benjamin Netanyahu vowed to annex the Jordan Valley.")
     assert ("1382", "ISR", "PSE") in annex and not [d for d in annex if "JOR" in d], annex
+
+
+@pytest.mark.slow
+def test_a_country_named_before_veteran_is_where_they_served_not_their_nationality():
+    for text in (
+        "Iraq war veteran Tammy Duckworth criticized President Donald Trump.",
+        "A fellow Marine officer and Iraq vet, California Republican Duncan Hunter, criticized President Donald Trump.",
+    ):
+        assert not [d for d in _dyads(text) if d[1] == "IRQ"], _dyads(text)
+    assert ("111", "IRQ", "USA") in _dyads("Iraqi veterans criticized President Donald Trump.")

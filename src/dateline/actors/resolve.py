@@ -74,6 +74,7 @@ ATTITUDE_PREFIXES = {"anti", "pro"}
 BACKING_WORDS = {"backed", "supported", "sponsored", "funded", "armed", "trained", "aligned", "allied", "affiliated"}
 BACKING_WORDS |= {"directed", "controlled"}  # 'Moscow-directed secessionists' are not Moscow's own
 TITLE_PREPOSITIONS = {"of", "for"}  # inside a title ('Secretary of State', 'Minister for Europe'); others end it
+VETERAN_WORDS = frozenset({"veteran", "vet"})  # 'Iraq war veteran X': a war served in, not a nationality
 ACCREDITED_WORDS = {"ambassador", "representative"}  # 'the UN ambassador' is some country's ambassador to the UN
 DEFINITE = {"the", "this", "that"}
 DASHES = frozenset({"-", "–", "—", "--"})
@@ -445,6 +446,8 @@ class DocActors:
             found = self._resolve_head(t)
             if found is not None and relational and found.actor.kind == "country":
                 return None
+            if found is not None and token.lemma_.lower() in VETERAN_WORDS and found.via == "country":
+                return None  # 'an Iraq vet': where he served
             if found is not None and not (posted and found.via in {"igo", "ngo"}):
                 return found
         return None
@@ -1094,7 +1097,7 @@ def _title_of(actors: DocActors, span: Span) -> _Title:
         accredited = bool(role_tokens) and role_tokens[-1].lower_ in ACCREDITED_WORDS
         if hit is not None and accredited and hit[1].kind in {"igo", "ngo"}:
             post = post or hit[1].country  # 'U.N. Ambassador Susan Rice': posted to the UN, a country's envoy
-        elif hit is not None and country is None:
+        elif hit is not None and country is None and not _served_in(hit[1], toks[t.i + 1 : span.start]):
             country = hit[1].country
         if t.is_space:
             break  # a title never runs across a line break
@@ -1126,6 +1129,12 @@ def _title_of(actors: DocActors, span: Span) -> _Title:
     if title.role is None and country is not None:
         return _Title(country=country, via="title")  # 'U.S. envoy'-less 'Russian X': the country alone
     return title
+
+
+def _served_in(hit: KBEntry, after: list[Token]) -> bool:
+    """'Iraq war veteran Tammy Duckworth', 'Vietnam veteran John McCain': a country's name before 'veteran' is where
+    the person served, not whose they are ('Iraqi veteran X', a demonym, is a nationality)."""
+    return hit.kind == "country" and any(w.lemma_.lower() in VETERAN_WORDS for w in after)
 
 
 def _described_by_head(actors: DocActors, span: Span) -> _Title | None:
