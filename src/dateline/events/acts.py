@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.resolve import UNKNOWN, ResolvedActor
-from ..tokens import children, tokens
+from ..tokens import children, memo, tokens
 from .context import (
     AIR_WORDS,
     ARMED_SECTORS,
@@ -272,7 +272,7 @@ def _deaths_after_disaster(head: Token) -> bool:
         return False
     if any(m.ent_type_ not in PLACE_ENTITIES for m in _means(head)):
         return False  # 'were killed in an airstrike' (not 'were killed in Nepal')
-    if _disaster_story(head.doc):
+    if memo(head.doc, "disaster_story", _disaster_story):
         return True  # 'More than 1,000 people were injured.' in a report on an earthquake
     before = previous_sentence(head)
     if before is None:
