@@ -732,6 +732,7 @@ def _localise_parties(actors: DocActors) -> None:
     border are still the US party)."""
     shared = shared_party_names()
     home: str | None = None
+    counts: dict[str, int] | None = None
     for i, (span, entry) in list(actors.kb_hits.items()):
         if entry.kind != "group" or entry.alias.casefold() not in shared:
             continue
@@ -741,7 +742,7 @@ def _localise_parties(actors: DocActors) -> None:
         local = parties.get(home)
         if local is None and entry.alias.casefold() in common_party_names():
             # a name no party is best known by ('Social Democrats'): the party of the country the text names most
-            counts = actors.place_counts()
+            counts = actors.place_counts() if counts is None else counts
             named = [p for p in (entry, *parties.values()) if counts.get(p.country)]
             local = max(named, key=lambda p: counts[p.country], default=None)
         if local is not None and local.country != entry.country:
@@ -1412,7 +1413,7 @@ def armed_groups() -> dict[str, KBEntry]:
     political parties (data/actors/parties.yaml)."""
     out: dict[str, KBEntry] = {}
     for name in ("armed_groups.yaml", "parties.yaml"):
-        for row in _load_rows(DATA_DIR / name, _GroupRow):
+        for row in _group_rows(name):
             for alias in (row.name, *row.aliases):
                 out[alias] = KBEntry(row.name, row.country, row.sector, "group", alias, row.country + row.sector)
             for alias in row.common:  # (the first party listed with a common name stands for it until localised)
@@ -1427,7 +1428,7 @@ def shared_party_names() -> dict[str, dict[str, KBEntry]]:
     """Folded name -> {country: entry} for party names several countries' parties go by (parties.yaml `shared` and
     `common`): 'Republicans' is first the US party, but in a story about France it is France's."""
     out: dict[str, dict[str, KBEntry]] = {}
-    for row in _load_rows(DATA_DIR / "parties.yaml", _GroupRow):
+    for row in _group_rows("parties.yaml"):
         for alias in (*row.shared, *row.common):
             entry = KBEntry(row.name, row.country, row.sector, "group", alias, row.country + row.sector)
             out.setdefault(alias.casefold(), {})[row.country] = entry
@@ -1437,7 +1438,13 @@ def shared_party_names() -> dict[str, dict[str, KBEntry]]:
 @lru_cache(maxsize=1)
 def common_party_names() -> frozenset[str]:
     """Folded party names no one country's party is known by first (parties.yaml `common`)."""
-    return frozenset(a.casefold() for row in _load_rows(DATA_DIR / "parties.yaml", _GroupRow) for a in row.common)
+    return frozenset(a.casefold() for row in _group_rows("parties.yaml") for a in row.common)
+
+
+@lru_cache(maxsize=2)
+def _group_rows(name: str) -> tuple[_GroupRow, ...]:
+    """The validated rows of armed_groups.yaml or parties.yaml, read once."""
+    return tuple(_load_rows(DATA_DIR / name, _GroupRow))
 
 
 @lru_cache(maxsize=1)

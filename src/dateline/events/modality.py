@@ -445,10 +445,13 @@ def clause_mood(verb: Token) -> Mood:
         negated = True  # 'instead of sanctioning Russia', 'without consulting Congress'
     if prep is not None and prep.lower_ == "than":
         negated = True  # 'less exciting than getting Snyder to resign', 'rather than imposing sanctions'
-    if verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "than" and c.i < verb.i for c in children(verb.head)):
-        negated = True  # 'chose to negotiate rather than attack Ukraine': the parser's conjunct
-    if verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" and c.i < verb.i for c in children(verb.head)):
-        negated = True  # 'is not calling for an inquiry, nor demanding that they resign'
+    joined = (
+        {c.lower_ for c in children(verb.head) if c.dep_ == "cc" and c.i < verb.i} if verb.dep_ == "conj" else set()
+    )
+    if joined & {"than", "nor"}:
+        # 'chose to negotiate rather than attack Ukraine' (the parser's conjunct), 'is not calling for an inquiry,
+        # nor demanding that they resign'
+        negated = True
     if verb.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in children(verb)):
         # a conjunct shares its head's subject: 'very few people are calling for ..., or demanding ...'
         negated = negated or any(c.dep_ == "nsubj" and _none_of(c) for c in children(verb.head))

@@ -177,7 +177,8 @@ def unnamed_agent(c: Candidate, args: Args, ctx: Context) -> ResolvedActor:
             if owner is not None:
                 return ResolvedActor(owner, (c.head.idx, c.head.idx), "place")
     if c.code[:2] in VIOLENT_ROOTS:
-        victims = _victim_countries(c, args, ctx)
+        hurt = [placed(t, c, None, ctx).actor for t in args.targets]
+        victims = {v.country for v in hurt}
         places = _clause_places(c.head, ctx.actors)
         # only where the force came from: the other country a clause names is more often where it happened
         # ('were killed when the plane crashed in Egypt')
@@ -194,7 +195,7 @@ def unnamed_agent(c: Candidate, args: Args, ctx: Context) -> ResolvedActor:
         if last is not None and last[0] in _this_and_previous_sentence(c.head) and _aimed_at(last[2], victims):
             found = last[1]
             return ResolvedActor(found.actor, found.span, "place", found.head)
-        aggressor = _story_aggressor(c, args, ctx)
+        aggressor = _story_aggressor(c, hurt, ctx)
         if aggressor is not None:
             return aggressor
         at_home = _violence_at_home(c, victims, ctx)
@@ -208,14 +209,13 @@ def _aimed_at(target: str | None, victims: set[str]) -> bool:
     return target in {None, UNKNOWN, ""} or not victims or target in victims
 
 
-def _story_aggressor(c: Candidate, args: Args, ctx: Context) -> ResolvedActor | None:
+def _story_aggressor(c: Candidate, victims: list[Actor], ctx: Context) -> ResolvedActor | None:
     """'Nearly 1,900 Palestinians have been killed in Gaza' in a story that has told of Israel's strikes on Gaza, or
     'two police officers had been killed' in one that has told of gunmen storming a cafe in Dhaka: the one side the
     story has so far shown using force on the victims' country, named as a side (not guessed), when there is
     exactly one. An armed group of the victims' own country counts unless the victims are its own kind."""
     if c.head.lemma_.lower() not in CASUALTY_VERBS:
         return None  # (not 'the city where he was captured': the police, not the enemy)
-    victims = [placed(t, c, None, ctx).actor for t in args.targets]
     countries = {v.country for v in victims}
     if len(countries) != 1 or (victim := countries.pop()) in {UNKNOWN, ""}:
         return None
