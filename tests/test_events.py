@@ -664,6 +664,9 @@ def test_who_bombs_decides_the_code(text, expected):
         "The president's rhetoric threatens to undermine talks with North Korea.",  # a risk, no threat
         "With Obama ruling out sending U.S. ground troops into Iraq, the plan matters.",  # ruled out
         "Aid groups set up contingency plans in case the U.S. does launch strikes against Syria.",  # a condition
+        # a denied charge: the verb's complement and its conjuncts
+        "Russia has persistently denied sending troops and arming separatist rebels in eastern Ukraine.",
+        "Israel denied carrying out the air strike on Syria.",
     ],
 )
 def test_words_that_only_look_like_events(text):

@@ -954,6 +954,8 @@ def embedding_mood(token: Token, lexicon: Lexicon) -> Mood:
             speculative = True  # 'Hamas wants Israel to halt attacks': a wish about someone else's act
         mood = governor_mood(t)
         negated = negated or t.lemma_.lower() in FAILURE_VERBS  # 'failed to broker', 'refrained from attacking'
+        # 'has denied sending troops and arming the rebels', 'denied that its jets struck the convoy': a charge denied
+        negated = negated or (came_from.dep_ in {"xcomp", "ccomp"} and not timed and _denies(t))
         # 'ruling out sending ground troops'
         negated = negated or (t.lemma_.lower() == "rule" and any(c.lower_ == "out" for c in children(t)))
         speculative = speculative or mood.speculative or mood.obligation or t.lemma_.lower() in SPECULATIVE_VERBS
@@ -984,6 +986,11 @@ def _new_clause(conj: Token) -> bool:
     i = conj.left_edge.i
     doc = conj.doc
     return i >= 2 and doc[i - 1].dep_ == "cc" and doc[i - 2].lower_ == ","
+
+
+def _denies(verb: Token) -> bool:
+    """A verb that says a charge is untrue ('denied attacking the tanker'), unless itself negated ('never denied')."""
+    return verb.lemma_.lower() in DENIAL_VERBS and verb.pos_ == "VERB" and not clause_mood(verb).negated
 
 
 def _leave_adjective(word: Token) -> bool:
