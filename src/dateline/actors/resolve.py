@@ -671,6 +671,17 @@ def _lookup(kb: KnowledgeBase, text: str) -> KBEntry | None:
     return kb.lookup(text) or _group_lookup(text)
 
 
+def _inside_outlet_name(kb: KnowledgeBase, doc: Doc, start: int, end: int) -> bool:
+    """A match within the run of proper nouns that names a news outlet."""
+    toks = tokens(doc)
+    left, right = start, end
+    while left > 0 and toks[left - 1].pos_ == "PROPN":
+        left -= 1
+    while right < len(toks) and toks[right].pos_ == "PROPN":
+        right += 1
+    return (left, right) != (start, end) and kb.is_outlet(span_text(doc, left, right))
+
+
 def _mark_kb_hits(actors: DocActors, matcher: PhraseMatcher) -> None:
     doc = actors.doc
     matches = [(s, e) for _, s, e in matcher(doc)]  # a Span only for the matches that name someone
@@ -698,6 +709,8 @@ def _mark_kb_hits(actors: DocActors, matcher: PhraseMatcher) -> None:
             continue  # 'the Spanish-language network', 'French-speaking Africa': a language, not a nation
         if _names_a_maker(doc, end):
             continue
+        if entry.kind in {"capital", "seat", "place"} and _inside_outlet_name(actors.kb, doc, start, end):
+            continue  # 'the Washington Post', 'the Jerusalem Post': a newspaper, not the capital's government
         taken.update(range(start, end))
         span = doc[start:end]
         for i in range(start, end):

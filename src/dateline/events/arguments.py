@@ -70,6 +70,12 @@ MUTUAL_PREFIXES = ("03", "04", "05", "06", "0871")  # cooperation by coordinated
 MEET_ROOT = "04"
 MEETING_VERBS = frozenset({"meet", "talk", "confer", "negotiate", "speak", "discuss"})
 OCCASION_PREPS = frozenset({"at", "during"})
+VISIT_CODES = frozenset({"042", "043"})
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+# roots of reactions to what someone did or made: praise, criticism, rejection of a plan, a deal, terms
+STANCE_ON_THINGS_ROOTS = frozenset({"05", "11", "12"})
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
+VISIT_OCCASION_PREPS = frozenset({"during", "on"})  # 'said during a visit to', 'on a trip to'
 SUPPORT_ROOT = "05"  # diplomatic cooperation: a stance on something ('stood by the communique') is not on each other
 ALLY_NOUNS = frozenset({"behalf", "side"})
 NON_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
@@ -656,13 +662,23 @@ def verb_arguments(
         direct = [c for c in children(verb) if c.dep_ in {"dobj", "dative"} and not same(c, obj)]
         direct += [o for o in _quantified_objects(verb) if not same(o, obj)]
         direct += _gapped_object(verb, obj)
+        partners: list[Token] = []
+        if pattern.topic_object:
+            # 'Obama and Putin discussed Syria': what was talked about is no party to the talks (the one talked
+            # with may hang on it: 'discussed Syria's future with Putin')
+            partners = [p for d in direct for p in pobjs(d, ("with",))]
+            direct = []
         if pattern.root == FORCE_ROOT:
             direct = [d for d in direct if not _armed(d, actors)]  # 'mobilize the military' is its own means
         preps = tuple(w for w in pattern.words if w in TARGET_PREPS + PLACE_PREPS) or TARGET_PREPS
+        if pattern.topic_object:
+            # the one talked with is named by 'with' or by the pattern's own preposition ('talk to'): not what
+            # the talk is about or aimed at ('discussed responses to the North Korean test')
+            preps = tuple(w for w in pattern.words if w in TARGET_PREPS) or ("with",)
         asked = pattern.root in ASKING_ROOTS
         if asked and "from" not in preps:
             preps += ("from",)  # 'sought help from Jordan', 'demanded an apology from Japan'
-        target_tokens = direct + [o for o in pobjs(verb, preps) if not _detached_with(o)]
+        target_tokens = direct + partners + [o for o in pobjs(verb, preps) if not _detached_with(o)]
         if asked:
             # what is asked for comes from the one asked ('sought military aid from the United States')
             target_tokens += [p for d in [*direct, *([obj] if obj is not None else [])] for p in pobjs(d, ("from",))]
@@ -732,6 +748,13 @@ def verb_arguments(
         # ('condemned America's allies': those of a relation are not the country they are named after)
         related = [d for d in target_tokens if d.lemma_.lower() not in RELATIONAL_NOUNS]
         owned = owners + [o for d in related for o in object_owners(d) if not _shaped_by(o, d, pattern, actors)]
+        if pattern.root in STANCE_ON_THINGS_ROOTS:
+            # 'criticized a deal Germany struck' (one's own country's deal is no other party's: 'pulled out of a
+            # pact that Washington quit')
+            own = {s.actor.country for s in sources}
+            makers = [m for d in related for m in relative_makers(d)]
+            made = [(m, resolve(m, actors, shallow=True)) for m in makers]
+            owned += [m for m, r in made if r is None or r.actor.country not in own]
         owned = [o for o in owned if not actors.names_the_text(o)]
         targets = _without(_not_looked_into(resolve_all(owned, actors, shallow=True), verb, direct, pattern), sources)
     if not targets and pattern.root in FRAME_TARGET_ROOTS:
@@ -764,7 +787,9 @@ def verb_arguments(
     named_party = pattern.code.startswith(MUTUAL_PREFIXES[:2]) and any(
         t.ent_type_ == "PERSON" or actors.kb.sector(t.text) is not None for t in target_tokens
     )
-    if len(sources) > 1 and not targets and mutual and not named_party:
+    # ('A and B spoke with one voice': a partner the pattern names by its preposition is not the other subject)
+    partnered = pattern.topic_object and bool(pattern.words)
+    if len(sources) > 1 and not targets and mutual and not named_party and not partnered:
         sources, targets = sources[:1], sources[1:]  # 'A and B signed a treaty', 'A and B agreed to ...'
     # a person or group named, placed or not: no target is guessed for it ('ordered his prime minister to ...')
     own = {t.i for t in target_tokens if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children(t))}
@@ -788,6 +813,8 @@ def verb_arguments(
         # 'rejected the House's offer': an organ whose offer it is, placed later by the source's country
         targets = targets or _without(unplaced([o for o in owned if o.dep_ == "poss"], actors), sources)
     agentless = (bool(passive) or instrument) and named_victim and not sources and not names_actor(source_tokens)
+    if pattern.root == MEET_ROOT and any(t.actor.sector in _no_partners(pattern) for t in targets):
+        targets, named = [t for t in targets if t.actor.sector not in _no_partners(pattern)], True
     targets = _not_at(targets, armed)
     if pattern.root in OWN_ACT_ROOTS:
         targets = [t for t in targets if not _own_contribution(t, sources, verb.doc)]
@@ -1045,6 +1072,22 @@ def object_owners(obj: Token) -> list[Token]:
     return owners + pobjs(obj, ("from", "by", "of")) + [a for a in agents if a.dep_ == "pobj"]
 
 
+def relative_makers(obj: Token) -> list[Token]:
+    """'criticized a deal Germany struck with Russia', 'the plan which Cairo put forward': the subject of a relative
+    clause whose gap is its object made the thing (not 'a deal that gives Iran ...', where the thing is the
+    subject, nor 'the attack ... in which she insisted')."""
+    makers = []
+    for clause in (c for c in children(obj) if c.dep_ == "relcl"):
+        kids = children(clause)
+        relatives = [k for k in kids if k.tag_ in RELATIVE_TAGS]
+        relatives += [o for k in kids if k.dep_ == "prep" for o in children(k) if o.tag_ in RELATIVE_TAGS]
+        gapped = not any(k.dep_ == "dobj" and k.tag_ not in RELATIVE_TAGS for k in kids)
+        if not gapped or any(r.dep_ != "dobj" for r in relatives):
+            continue
+        makers += [k for k in kids if k.dep_ == "nsubj" and k.tag_ not in RELATIVE_TAGS and k.pos_ != "PRON"]
+    return makers
+
+
 def complement_objects(verb: Token) -> list[Token]:
     """Objects of the verb's 'to' complement: Serbia in 'promised to democratize Serbia' (none in 'vowed not to send
     troops')."""
@@ -1127,8 +1170,12 @@ def noun_arguments(noun: Token, pattern: Pattern, obj: Token | None, actors: Doc
         source_tokens = [t for t in source_tokens if t.i not in members]
     if len(parties) >= 2:
         target_tokens += between  # 'a mediation mission between A and B' is done by someone else to both
+    # ('a meeting on Iran's human rights record', 'talks about Syria': what a meeting is about is no party to it)
+    preps = (
+        tuple(p for p in NOUN_TARGET_PREPS if p not in TOPIC_PREPS) if pattern.root == MEET_ROOT else NOUN_TARGET_PREPS
+    )
     for h in heads:
-        target_tokens += pobjs(h, NOUN_TARGET_PREPS)
+        target_tokens += pobjs(h, preps)
     verb = support_verb(phrase)
     if verb is not None and not _supports(verb):
         verb = None
@@ -1140,6 +1187,9 @@ def noun_arguments(noun: Token, pattern: Pattern, obj: Token | None, actors: Doc
         purpose = phrase.dep_ == "pobj" and phrase.head.lower_ == "for" and pattern.root != MEET_ROOT
         target_tokens += [] if purpose else [t for t in pobjs(verb, TARGET_PREPS) if not same(t, phrase)]
     source_tokens = source_tokens or _owner_of_governing_noun(phrase)
+    occasion = _on_the_occasion(phrase, pattern)
+    if occasion and all(t.pos_ == "PRON" for t in source_tokens):
+        source_tokens = occasion  # ('Obama spoke during his visit': the pronoun is the speaker)
     sources = resolve_all(source_tokens, actors)
     if not sources:
         sources = _national_modifiers(phrase, actors, pattern)
@@ -1170,7 +1220,33 @@ def noun_arguments(noun: Token, pattern: Pattern, obj: Token | None, actors: Doc
         )
     if len(sources) > 1 and not targets and pattern.symmetric:
         sources, targets = sources[:1], sources[1:2]  # 'French and Egyptian warships launched war games'
+    if pattern.root == MEET_ROOT and any(t.actor.sector in _no_partners(pattern) for t in targets):
+        targets, named = [t for t in targets if t.actor.sector not in _no_partners(pattern)], True
     return Args(sources, targets, named or bool(targets))
+
+
+def _no_partners(pattern: Pattern) -> frozenset[str]:
+    """Sectors no consultation is held with: the press ('talked with reporters', 'a discussion with reporters', 'met
+    the paper's editors' are interviews), and, for talk, voters and crowds ('spoke with voters outside the polls' is
+    campaigning)."""
+    return frozenset({"MED", "CVL"}) if pattern.topic_object else frozenset({"MED"})
+
+
+def _on_the_occasion(noun: Token, pattern: Pattern) -> list[Token]:
+    """'Pence said during a visit to Israel', 'Obama, on a trip to Asia, said': whoever speaks or acts during a
+    visit or meeting of no one else's is the one making it (only for visits and meetings: who is 'killed during an
+    attack' suffers it)."""
+    if pattern.root != MEET_ROOT or noun.dep_ != "pobj" or noun.head.lower_ not in VISIT_OCCASION_PREPS:
+        return []
+    if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in children(noun)):
+        return []  # "during Kerry's visit": whose it is is said
+    governor = noun.head.head
+    if governor.pos_ in {"NOUN", "PROPN"} and noun.head.dep_ == "prep" and governor.dep_ in {"nsubj", "appos"}:
+        return [governor]  # 'Pence, on a visit to Israel, said ...'
+    if governor.pos_ not in {"VERB", "AUX"}:
+        return []
+    subjects, passive = verb_subjects(governor)
+    return [] if passive else subjects
 
 
 def _supports(verb: Token) -> bool:
@@ -1187,6 +1263,8 @@ def _occasion_of_meeting(noun: Token, pattern: Pattern) -> bool:
     the occasion of that meeting, not a second one (and its host, 'G20', is no party to it)."""
     if pattern.root != MEET_ROOT or noun.dep_ != "pobj" or noun.head.lower_ not in OCCASION_PREPS:
         return False
+    if pattern.code in VISIT_CODES:
+        return False  # 'spoke during his visit to Israel': a visit is made, not met at
     verb = noun.head.head
     return verb.pos_ == "VERB" and verb.lemma_.lower() in MEETING_VERBS
 

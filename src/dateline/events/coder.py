@@ -216,6 +216,8 @@ WITHHELD_WORDS = (
     | {"refute", "rebut", "dispute", "contradict"}
     | {"define", "outline", "clarify", "predict", "estimate", "guess"}  # 'declined to define what such a deal would be'
 )
+# Those one talks to when one talks to the public: 'declined to discuss the case with reporters' withholds words
+PRESS_WORDS = frozenset({"reporter", "journalist", "press", "media", "correspondent", "newsman"})
 # Acts that harm whoever they are done to: promising them is threatening ('vowed to confront', 'vowed to crush').
 HARM_VERBS = frozenset({"confront", "crush", "destroy", "defeat", "annihilate", "eliminate", "wipe", "retaliate"})
 # Acts against someone's will that a vow announces as a threat: 'vowed to block the resolution', 'vowed to stop the
@@ -644,8 +646,14 @@ def _candidate(trigger: Trigger, reading: Reading, by_index: dict[int, Trigger],
     partnered = reading.governed is None or reading.code[:2] == "03"
     if code[:2] == "12" and _holds_back_force(reading.head, reading.governed):
         return None  # 'declined to attack Clinton', 'declined to threaten Moscow': nothing asked of him is rejected
-    if code == "120" and _declines_words(reading.head, reading.governed):
+    if code[:2] == "12" and _declines_words(reading.head, reading.governed):
         code = "011"  # 'declined to go into detail', 'declined to criticize Trump': no comment, no rejection
+    if (
+        code[:2] in {INTENT_ROOT, THREAT_ROOT}
+        and reading.governed is not None
+        and _own_campaign(reading.governed.token)
+    ):
+        return None  # 'vowed to fight on', 'promised to press on': keeping going is aimed at no one
     if code[:2] == "04" and _met_with_reaction(reading.head):
         return None  # 'the plan has been met with opposition': a reception, no meeting
     if code == "120" and _will_not_admit(reading.head):
@@ -850,8 +858,9 @@ def _declines_words(verb: Token, governed: Trigger | None) -> bool:
         return True
     for c in children(verb):
         if c.dep_ == "xcomp" and is_infinitive(c):
-            if any(g.dep_ == "prep" and g.lower_ in {"to", "with"} for g in children(c)):
-                return False  # 'refuse to speak to Trump': no talks with him, a rejection
+            addressed = [o for g in children(c) if g.dep_ == "prep" and g.lower_ in {"to", "with"} for o in children(g)]
+            if any(o.lemma_.lower() not in PRESS_WORDS for o in addressed):
+                return False  # 'refuse to speak to Trump': no talks with him, a rejection (not 'with reporters')
             details = any(g.lemma_.lower() in {"detail", "specific", "specifics"} for g in c.subtree)
             return c.lemma_.lower() in WITHHELD_WORDS or details
     return False
@@ -947,6 +956,12 @@ def _own_campaign(act: Token) -> bool:
     all the way to the convention', 'to stay in the race'."""
     if act.lemma_.lower() == "campaign":
         return True
+    kids = children(act)
+    if act.lemma_.lower() in {"fight", "battle", "soldier", "press", "carry"} and any(
+        c.lower_ == "on" and c.dep_ in {"prt", "advmod"} for c in kids
+    ):
+        # 'vowed to fight on', 'promised to press on': to keep going, against no one named
+        return not any(c.dep_ in {"dobj", "prep"} and c.lower_ != "on" for c in kids)
     objects = [c for c in children(act) if c.dep_ == "dobj"]
     objects += [g for p in children(act) if p.dep_ == "prep" and p.lower_ == "in" for g in children(p)]
     # ('to keep her campaign going')

@@ -18,6 +18,7 @@ from ..errors import DataFileError
 # named place, as in "withdraw from Syria"), "@PERSON" (a named person, as in "release Mahendra Chaudhry").
 ENTITY_MARKS = {"@LAW": frozenset({"LAW"}), "@GPE": frozenset({"GPE", "LOC"}), "@PERSON": frozenset({"PERSON"})}
 NO_OBJECT = "!obj"  # pattern marker: the trigger must have no direct object ("demonstrate", not "demonstrate a will")
+TOPIC_OBJECT = "~obj"  # pattern marker: the direct object is what is talked about, never a party ("discussed Syria")
 INFINITIVE = "+inf"  # pattern marker: the trigger must govern a to-infinitive ("declined to meet")
 # Words that introduce a noun's complement: in a noun pattern they follow the head ("trip to", "signing of ...").
 NOUN_PREPS = frozenset(
@@ -75,6 +76,7 @@ class Pattern:
     infinitive: bool = False  # "+inf": the trigger must govern a to-infinitive
     # synsets that must NOT fill the trigger's object ("host !ARMED": troops based somewhere are no guests)
     absent_synsets: tuple[str, ...] = ()
+    topic_object: bool = False  # "~obj": the direct object (and whose it is) is the topic, not the target
 
     @property
     def specificity(self) -> int:
@@ -241,10 +243,12 @@ def _parse(code: str, pos: str, text: str, entry: _Entry, synsets: dict, path: s
     absent: list[str] = []
     absent_synsets: list[str] = []
     synset = None
-    no_object = infinitive = False
+    no_object = infinitive = topic_object = False
     for word in parts[1:]:
         if word == NO_OBJECT:
             no_object = True
+        elif word == TOPIC_OBJECT:
+            topic_object = True
         elif word == INFINITIVE:
             infinitive = True
         elif word.startswith("!") and word[1:].isupper():
@@ -274,6 +278,7 @@ def _parse(code: str, pos: str, text: str, entry: _Entry, synsets: dict, path: s
         entry.home,
         infinitive,
         tuple(absent_synsets),
+        topic_object,
     )
 
 
@@ -281,7 +286,7 @@ def _noun_head(parts: list[str]) -> int:
     """Index of a noun pattern's head: the last word before any preposition or synset ("hunger strike" -> 1)."""
     head = 0
     for i, word in enumerate(parts):
-        if word in NOUN_PREPS or word.isupper() or word[:1] in "!+":
+        if word in NOUN_PREPS or word.isupper() or word[:1] in "!+~":
             break
         head = i
     return head

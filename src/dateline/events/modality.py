@@ -715,6 +715,8 @@ def read_trigger(trigger: Trigger, by_index: dict[int, Trigger], lexicon: Lexico
         gov_mood = governor_mood(gov)
         if gov_mood.speculative or gov_mood.question or gov_mood.conditional:
             return None
+        if _under_negated_intent(gov, lexicon):
+            return None  # 'is not planning to offer an endorsement': no offer is made
         if gov_mood.negated:
             return _negated_intent(trigger, lexicon)
     if mood.conditional and not _is_threat(trigger.code):
@@ -759,8 +761,16 @@ def _unasserted_frame(word: Token, lexicon: Lexicon) -> bool:
     gov = governor(word)
     if gov is not None and gov.lemma_.lower() in SPECULATIVE_VERBS:
         return True
+    if _under_negated_intent(word, lexicon):
+        return True  # 'is not planning to offer talks': no offer is made
     embedding = embedding_mood(word, lexicon)
     return embedding.speculative or embedding.conditional
+
+
+def _under_negated_intent(word: Token, lexicon: Lexicon) -> bool:
+    """An intent word governed by a negated one: 'is not planning to offer an endorsement' offers nothing."""
+    gov = governor(word)
+    return gov is not None and _is_intent_word(gov, lexicon) and governor_mood(gov).negated
 
 
 def _reporting_verb(clause: Token) -> Token | None:
@@ -956,8 +966,11 @@ def embedding_mood(token: Token, lexicon: Lexicon) -> Mood:
         negated = negated or t.lemma_.lower() in FAILURE_VERBS  # 'failed to broker', 'refrained from attacking'
         # 'has denied sending troops and arming the rebels', 'denied that its jets struck the convoy': a charge denied
         negated = negated or (came_from.dep_ in {"xcomp", "ccomp"} and not timed and _denies(t))
-        # 'ruling out sending ground troops'
+        # 'ruling out sending ground troops', 'held off endorsing either Democrat'
         negated = negated or (t.lemma_.lower() == "rule" and any(c.lower_ == "out" for c in children(t)))
+        negated = negated or (
+            t.lemma_.lower() == "hold" and any(c.dep_ == "prt" and c.lower_ == "off" for c in children(t))
+        )
         speculative = speculative or mood.speculative or mood.obligation or t.lemma_.lower() in SPECULATIVE_VERBS
         # ('it seems unlikely the Saudis will back down'; 'he was "seriously skeptical" that Pyongyang had tested a
         # bomb': the parser may hang the doubted clause on the copula)
