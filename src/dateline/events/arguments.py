@@ -662,18 +662,17 @@ def verb_arguments(
         direct = [c for c in children(verb) if c.dep_ in {"dobj", "dative"} and not same(c, obj)]
         direct += [o for o in _quantified_objects(verb) if not same(o, obj)]
         direct += _gapped_object(verb, obj)
-        partners: list[Token] = []
-        if pattern.topic_object:
-            # 'Obama and Putin discussed Syria': what was talked about is no party to the talks (the one talked
-            # with may hang on it: 'discussed Syria's future with Putin')
-            partners = [p for d in direct for p in pobjs(d, ("with",))]
-            direct = []
         if pattern.root == FORCE_ROOT:
             direct = [d for d in direct if not _armed(d, actors)]  # 'mobilize the military' is its own means
         preps = tuple(w for w in pattern.words if w in TARGET_PREPS + PLACE_PREPS) or TARGET_PREPS
+        partners: list[Token] = []
         if pattern.topic_object:
-            # the one talked with is named by 'with' or by the pattern's own preposition ('talk to'): not what
-            # the talk is about or aimed at ('discussed responses to the North Korean test')
+            # 'Obama and Putin discussed Syria': what was talked about is no party to the talks; the one talked with
+            # is named by 'with' (which may hang on the topic: 'discussed Syria's future with Putin') or by the
+            # pattern's own preposition ('talk to'), not by what the talk is aimed at ('discussed responses to the
+            # North Korean test')
+            partners = [p for d in direct for p in pobjs(d, ("with",))]
+            direct = []
             preps = tuple(w for w in pattern.words if w in TARGET_PREPS) or ("with",)
         asked = pattern.root in ASKING_ROOTS
         if asked and "from" not in preps:
@@ -813,8 +812,9 @@ def verb_arguments(
         # 'rejected the House's offer': an organ whose offer it is, placed later by the source's country
         targets = targets or _without(unplaced([o for o in owned if o.dep_ == "poss"], actors), sources)
     agentless = (bool(passive) or instrument) and named_victim and not sources and not names_actor(source_tokens)
-    if pattern.root == MEET_ROOT and any(t.actor.sector in _no_partners(pattern) for t in targets):
-        targets, named = [t for t in targets if t.actor.sector not in _no_partners(pattern)], True
+    if pattern.root == MEET_ROOT:
+        kept = _consulted(targets, pattern)
+        targets, named = kept, named or len(kept) < len(targets)
     targets = _not_at(targets, armed)
     if pattern.root in OWN_ACT_ROOTS:
         targets = [t for t in targets if not _own_contribution(t, sources, verb.doc)]
@@ -1220,16 +1220,18 @@ def noun_arguments(noun: Token, pattern: Pattern, obj: Token | None, actors: Doc
         )
     if len(sources) > 1 and not targets and pattern.symmetric:
         sources, targets = sources[:1], sources[1:2]  # 'French and Egyptian warships launched war games'
-    if pattern.root == MEET_ROOT and any(t.actor.sector in _no_partners(pattern) for t in targets):
-        targets, named = [t for t in targets if t.actor.sector not in _no_partners(pattern)], True
+    if pattern.root == MEET_ROOT:
+        kept = _consulted(targets, pattern)
+        targets, named = kept, named or len(kept) < len(targets)
     return Args(sources, targets, named or bool(targets))
 
 
-def _no_partners(pattern: Pattern) -> frozenset[str]:
-    """Sectors no consultation is held with: the press ('talked with reporters', 'a discussion with reporters', 'met
-    the paper's editors' are interviews), and, for talk, voters and crowds ('spoke with voters outside the polls' is
-    campaigning)."""
-    return frozenset({"MED", "CVL"}) if pattern.topic_object else frozenset({"MED"})
+def _consulted(targets: list[ResolvedActor], pattern: Pattern) -> list[ResolvedActor]:
+    """The parties a consultation is held with: not the press ('talked with reporters', 'a discussion with
+    reporters', 'met the paper's editors' are interviews) and, for talk, not voters or crowds ('spoke with voters
+    outside the polls' is campaigning)."""
+    excluded = {"MED", "CVL"} if pattern.topic_object else {"MED"}
+    return [t for t in targets if t.actor.sector not in excluded]
 
 
 def _on_the_occasion(noun: Token, pattern: Pattern) -> list[Token]:
