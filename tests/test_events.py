@@ -3069,3 +3069,19 @@ def test_ministers_named_without_their_country():
     # foreign ministers and other office-holders the leaders list knows by name
     assert ("040", "USA", "RUS") in _dyads("Kerry met Lavrov in Paris on Monday.")
     assert ("111", "USA", "RUS") in _dyads("Secretary of State John Kerry criticized Russia on Monday.")
+
+
+@pytest.mark.slow
+def test_a_move_reported_just_before_is_its_doers():
+    assert ("111", "IRN", "USA") in _dyads(
+        "The United States imposed new sanctions on Iran. Iran condemned the decision."
+    )
+    assert ("051", "ISR", "USA") in _dyads(
+        "Secretary of State Mike Pompeo announced that the United States no longer considers Israeli settlements "
+        "illegal. Israeli Prime Minister Benjamin Netanyahu immediately welcomed the move."
+    )
+    # not what someone said, and not across a paragraph
+    assert not _dyads('"We will act," Obama said. Iran condemned the decision.')
+    assert ("111", "IRN", "USA") not in _dyads(
+        "The United States imposed new sanctions on Iran.\n\nIran condemned the decision."
+    )

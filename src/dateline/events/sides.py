@@ -52,7 +52,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.kb import KBEntry, KnowledgeBase
 from ..actors.resolve import PLACE_KINDS, UNKNOWN, DocActors, ResolvedActor
 from ..model import Actor
-from ..tokens import children, sentence_range, sentence_start, tokens
+from ..tokens import children, sentence_range, sentence_root, sentence_start, tokens
 from .acts import a_launch, a_test, verbal_attack
 from .arguments import INSTRUMENTS, UNPLACED, Args, means_owners, object_owners, resolve_all, same, verb_subjects
 from .context import (
@@ -104,6 +104,9 @@ HOME_FORCE_SECTORS = NON_STATE_ARMED | {"COP", "CVL", "OPP", "EDU", "LAB", "AGR"
 OWNED_THING_ROOTS = frozenset({"05", "11", "12"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 ANTECEDENT_WINDOW = 300
+# Nouns that refer back to an act just reported ('Iran condemned the decision', 'Netanyahu welcomed the move')
+ACTS_OF_DECLARING = frozenset({"announce", "declare", "decide"})
+EVENT_ANAPHORS = frozenset({"decision", "move", "step", "announcement", "measure", "action", "declaration"})
 # A show of force (exercises, tests, deployments, alerts) or a demand is aimed only at a country its own clause names:
 # the one the sentence before names is mostly the backdrop ('... amid tensions with Seoul. North Korea has conducted
 # five nuclear tests', '... refugees from Syria. Trump called for a ban on Muslims'); tests are aimed at no one, and
@@ -765,6 +768,8 @@ def _antecedent_owner(head: Token, source: ResolvedActor, ctx: Context) -> Resol
         earlier = (t for t in reversed(tokens(obj.doc)[first : sentence_start(obj)]) if t.pos_ == "NOUN")
         mention = next((t for t in earlier if t.lemma_.lower() == lemma), None)
         if mention is None:
+            if lemma in EVENT_ANAPHORS:
+                return _doer_of_sentence_before(obj, source, ctx)
             continue
         owners = object_owners(mention)
         # who made it: 'Trump unveiled a plan', 'the plan was proposed by Egypt', 'the plan the White House unveiled'
@@ -777,6 +782,23 @@ def _antecedent_owner(head: Token, source: ResolvedActor, ctx: Context) -> Resol
         others = [r for r in found if r.actor.country != source.actor.country and r.actor is not source.actor]
         return others[0] if others and len(found) == len(others) else None
     return None
+
+
+def _doer_of_sentence_before(obj: Token, source: ResolvedActor, ctx: Context) -> ResolvedActor | None:
+    """'The United States imposed new sanctions on Iran. Iran condemned the decision.': a definite act noun with no
+    mention of its own refers to what the sentence before, in the same paragraph, reports; its doer is the
+    subject of that sentence's main verb, when it is of another country."""
+    start = sentence_start(obj)
+    toks = tokens(obj.doc)
+    if start == 0 or "\n" in toks[start - 1].text_with_ws or toks[start - 1].is_space:
+        return None  # (not across a paragraph)
+    root = toks[sentence_root(toks[start - 1])]
+    if root.pos_ not in {"VERB", "AUX"} or root.lemma_.lower() in SPEECH_VERBS - ACTS_OF_DECLARING:
+        return None  # ('"...," he said.': who spoke did not make the move; who announced or declared it did)
+    subjects, passive = verb_subjects(root)
+    found = [r for r in resolve_all([] if passive else subjects, ctx.actors, shallow=True) if known(r)]
+    others = [r for r in found if r.actor.country != source.actor.country]
+    return others[0] if others and len(found) == len(others) else None
 
 
 def _acted_on(head: Token) -> list[Token]:
