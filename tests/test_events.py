@@ -3069,6 +3069,8 @@ def test_ministers_named_without_their_country():
     # foreign ministers and other office-holders the leaders list knows by name
     assert ("040", "USA", "RUS") in _dyads("Kerry met Lavrov in Paris on Monday.")
     assert ("111", "USA", "RUS") in _dyads("Secretary of State John Kerry criticized Russia on Monday.")
+    # a listed name the tagger did not take for a person still names one
+    assert ("112", "IRN", "USA") in _dyads("Iran accused the Trump administration of lying.")
 
 
 @pytest.mark.slow

@@ -831,6 +831,31 @@ def _inside_person_names(doc: Doc) -> set[int]:
     return inside
 
 
+def _leaders_named(actors: DocActors, found: list[Span]) -> list[Span]:
+    """Names in the leaders table that NER did not tag as people ('Iran accused the Trump administration', where
+    'Trump' is tagged as nothing): a capitalised run of proper nouns that is a listed name, or ends in one."""
+    doc = actors.doc
+    toks = tokens(doc)
+    covered = {i for span in found for i in range(span.start, span.end)}
+    table = leaders()
+    spans = []
+    i = 0
+    while i < len(toks):
+        if toks[i].pos_ != "PROPN" or i in actors.kb_hits or i in covered:
+            i += 1
+            continue
+        end = i
+        while end < len(toks) and toks[end].pos_ == "PROPN" and end not in actors.kb_hits and end not in covered:
+            end += 1
+        last = toks[end - 1]
+        if span_text(doc, i, end).casefold() in table:
+            spans.append(doc[i:end])
+        elif last.text[:1].isupper() and last.text.casefold() in table:
+            spans.append(doc[end - 1 : end])
+        i = end
+    return spans
+
+
 def _mark_persons(actors: DocActors) -> None:
     doc = actors.doc
     candidates: list[Span] = [e for e in doc.ents if e.label_ == "PERSON"]
@@ -845,6 +870,7 @@ def _mark_persons(actors: DocActors) -> None:
                 while end < len(toks) and toks[end].pos_ == "PROPN" and end not in actors.kb_hits:
                     end += 1
                 candidates.append(doc[t.i : end])
+    candidates += _leaders_named(actors, candidates)
     last_names: dict[str, str] = {}
     for span in sorted(candidates, key=lambda s: (s.start, -(s.end - s.start))):
         span = _trim_name(span)
