@@ -3087,3 +3087,10 @@ def test_a_move_reported_just_before_is_its_doers():
     assert ("111", "IRN", "USA") not in _dyads(
         "The United States imposed new sanctions on Iran.\n\nIran condemned the decision."
     )
+
+
+@pytest.mark.slow
+def test_support_that_is_aid():
+    # financial, economic and military support are aid (not words of praise)
+    assert ("0331", "SAU", "EGY") in _dyads("Saudi Arabia pledged financial support to Egypt.")
+    assert ("072", "USA", "UKR") in _dyads("The United States provided military support to Ukraine.")
