@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
-from itertools import takewhile
+from itertools import groupby, takewhile
 from pathlib import Path
 
 import yaml
@@ -835,25 +835,24 @@ def _leaders_named(actors: DocActors, found: list[Span]) -> list[Span]:
     """Names in the leaders table that NER did not tag as people ('Iran accused the Trump administration', where
     'Trump' is tagged as nothing): a capitalised run of proper nouns that is a listed name, or ends in one."""
     doc = actors.doc
-    toks = tokens(doc)
     covered = {i for span in found for i in range(span.start, span.end)}
+    free = [t.i for t in with_pos(doc, ["PROPN"]) if t.i not in actors.kb_hits and t.i not in covered]
     table = leaders()
     spans = []
-    i = 0
-    while i < len(toks):
-        if toks[i].pos_ != "PROPN" or i in actors.kb_hits or i in covered:
-            i += 1
-            continue
-        end = i
-        while end < len(toks) and toks[end].pos_ == "PROPN" and end not in actors.kb_hits and end not in covered:
-            end += 1
-        last = toks[end - 1]
-        if span_text(doc, i, end).casefold() in table:
-            spans.append(doc[i:end])
+    for start, end in _runs(free):
+        last = doc[end - 1]
+        if span_text(doc, start, end).casefold() in table:
+            spans.append(doc[start:end])
         elif last.text[:1].isupper() and last.text.casefold() in table:
             spans.append(doc[end - 1 : end])
-        i = end
     return spans
+
+
+def _runs(indices: list[int]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of consecutive indices in a sorted list."""
+    for _, group in groupby(enumerate(indices), key=lambda pair: pair[1] - pair[0]):
+        run = [i for _, i in group]
+        yield run[0], run[-1] + 1
 
 
 def _mark_persons(actors: DocActors) -> None:

@@ -72,8 +72,9 @@ MEETING_VERBS = frozenset({"meet", "talk", "confer", "negotiate", "speak", "disc
 OCCASION_PREPS = frozenset({"at", "during"})
 VISIT_CODES = frozenset({"042", "043"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
-# roots of reactions to what someone did or made: praise, criticism, rejection of a plan, a deal, terms
-STANCE_ON_THINGS_ROOTS = frozenset({"05", "11", "12"})
+# Acts on a thing someone else owns or made ('rejected the plan', 'criticized the decision', 'welcomed the deal'):
+# its owner is the target
+OWNED_THING_ROOTS = frozenset({"05", "11", "12"})
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 VISIT_OCCASION_PREPS = frozenset({"during", "on"})  # 'said during a visit to', 'on a trip to'
 SUPPORT_ROOT = "05"  # diplomatic cooperation: a stance on something ('stood by the communique') is not on each other
@@ -747,7 +748,7 @@ def verb_arguments(
         # ('condemned America's allies': those of a relation are not the country they are named after)
         related = [d for d in target_tokens if d.lemma_.lower() not in RELATIONAL_NOUNS]
         owned = owners + [o for d in related for o in object_owners(d) if not _shaped_by(o, d, pattern, actors)]
-        if pattern.root in STANCE_ON_THINGS_ROOTS:
+        if pattern.root in OWNED_THING_ROOTS:
             # 'criticized a deal Germany struck' (one's own country's deal is no other party's: 'pulled out of a
             # pact that Washington quit')
             own = {s.actor.country for s in sources}

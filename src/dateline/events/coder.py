@@ -962,10 +962,10 @@ def _own_campaign(act: Token) -> bool:
     ):
         # 'vowed to fight on', 'promised to press on': to keep going, against no one named
         return not any(c.dep_ in {"dobj", "prep"} and c.lower_ != "on" for c in kids)
-    objects = [c for c in children(act) if c.dep_ == "dobj"]
-    objects += [g for p in children(act) if p.dep_ == "prep" and p.lower_ == "in" for g in children(p)]
+    objects = [c for c in kids if c.dep_ == "dobj"]
+    objects += [g for p in kids if p.dep_ == "prep" and p.lower_ == "in" for g in children(p)]
     # ('to keep her campaign going')
-    objects += [g for c in children(act) if c.dep_ in {"ccomp", "xcomp"} for g in children(c) if g.dep_ == "nsubj"]
+    objects += [g for c in kids if c.dep_ in {"ccomp", "xcomp"} for g in children(c) if g.dep_ == "nsubj"]
     owned = [o for o in objects if o.lemma_.lower() in CAMPAIGN_WORDS]
     return any(o.dep_ == "pobj" or any(p.dep_ == "poss" for p in children(o)) for o in owned)
 

@@ -715,7 +715,7 @@ def read_trigger(trigger: Trigger, by_index: dict[int, Trigger], lexicon: Lexico
         gov_mood = governor_mood(gov)
         if gov_mood.speculative or gov_mood.question or gov_mood.conditional:
             return None
-        if _under_negated_intent(gov, lexicon):
+        if _negated_intent_word(governor(gov), lexicon):
             return None  # 'is not planning to offer an endorsement': no offer is made
         if gov_mood.negated:
             return _negated_intent(trigger, lexicon)
@@ -761,15 +761,14 @@ def _unasserted_frame(word: Token, lexicon: Lexicon) -> bool:
     gov = governor(word)
     if gov is not None and gov.lemma_.lower() in SPECULATIVE_VERBS:
         return True
-    if _under_negated_intent(word, lexicon):
+    if _negated_intent_word(gov, lexicon):
         return True  # 'is not planning to offer talks': no offer is made
     embedding = embedding_mood(word, lexicon)
     return embedding.speculative or embedding.conditional
 
 
-def _under_negated_intent(word: Token, lexicon: Lexicon) -> bool:
-    """An intent word governed by a negated one: 'is not planning to offer an endorsement' offers nothing."""
-    gov = governor(word)
+def _negated_intent_word(gov: Token | None, lexicon: Lexicon) -> bool:
+    """A negated intent word governing another: 'is not planning to offer an endorsement' offers nothing."""
     return gov is not None and _is_intent_word(gov, lexicon) and governor_mood(gov).negated
 
 

@@ -54,7 +54,17 @@ from ..actors.resolve import PLACE_KINDS, UNKNOWN, DocActors, ResolvedActor
 from ..model import Actor
 from ..tokens import children, sentence_range, sentence_root, sentence_start, tokens
 from .acts import a_launch, a_test, verbal_attack
-from .arguments import INSTRUMENTS, UNPLACED, Args, means_owners, object_owners, resolve_all, same, verb_subjects
+from .arguments import (
+    INSTRUMENTS,
+    OWNED_THING_ROOTS,
+    UNPLACED,
+    Args,
+    means_owners,
+    object_owners,
+    resolve_all,
+    same,
+    verb_subjects,
+)
 from .context import (
     AIR_STRIKES,
     AIR_WORDS,
@@ -99,13 +109,13 @@ WHERE_PREPS = INSIDE | {"at", "across", "throughout", "around"}  # where an act 
 # Who uses force and coercion in their own country when the passage names no other: police, crowds, protesters,
 # students, workers, local armed groups.
 HOME_FORCE_SECTORS = NON_STATE_ARMED | {"COP", "CVL", "OPP", "EDU", "LAB", "AGR"}
-# Acts on a thing someone else owns ('rejected the plan', 'criticized the decision', 'welcomed the deal'): its owner
-# is the target; a definite phrase takes the owner an earlier sentence gave it (at most this many tokens back).
-OWNED_THING_ROOTS = frozenset({"05", "11", "12"})
+# A definite phrase for a thing owned (`OWNED_THING_ROOTS`) takes the owner an earlier sentence gave it (at most this
+# many tokens back).
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 ANTECEDENT_WINDOW = 300
-# Nouns that refer back to an act just reported ('Iran condemned the decision', 'Netanyahu welcomed the move')
+# Saying verbs that make the move they report: who announced or declared it did it
 ACTS_OF_DECLARING = frozenset({"announce", "declare", "decide"})
+# Nouns that refer back to an act just reported ('Iran condemned the decision', 'Netanyahu welcomed the move')
 EVENT_ANAPHORS = frozenset({"decision", "move", "step", "announcement", "measure", "action", "declaration"})
 # A show of force (exercises, tests, deployments, alerts) or a demand is aimed only at a country its own clause names:
 # the one the sentence before names is mostly the backdrop ('... amid tensions with Seoul. North Korea has conducted
@@ -778,10 +788,15 @@ def _antecedent_owner(head: Token, source: ResolvedActor, ctx: Context) -> Resol
             subjects, passive = verb_subjects(verb)
             agents = [a for p in children(verb) if p.dep_ == "agent" for a in children(p) if a.dep_ == "pobj"]
             owners += agents if passive else [s for s in subjects if not same(s, mention)]
-        found = [r for r in resolve_all(owners, ctx.actors, shallow=True) if known(r)]
-        others = [r for r in found if r.actor.country != source.actor.country and r.actor is not source.actor]
-        return others[0] if others and len(found) == len(others) else None
+        return _another_countrys(owners, source, ctx)
     return None
+
+
+def _another_countrys(owners: list[Token], source: ResolvedActor, ctx: Context) -> ResolvedActor | None:
+    """The first of the owners, when every one the text places is of a country other than the source's."""
+    found = [r for r in resolve_all(owners, ctx.actors, shallow=True) if known(r)]
+    others = [r for r in found if r.actor.country != source.actor.country and r.actor is not source.actor]
+    return others[0] if others and len(found) == len(others) else None
 
 
 def _doer_of_sentence_before(obj: Token, source: ResolvedActor, ctx: Context) -> ResolvedActor | None:
@@ -796,9 +811,7 @@ def _doer_of_sentence_before(obj: Token, source: ResolvedActor, ctx: Context) ->
     if root.pos_ not in {"VERB", "AUX"} or root.lemma_.lower() in SPEECH_VERBS - ACTS_OF_DECLARING:
         return None  # ('"...," he said.': who spoke did not make the move; who announced or declared it did)
     subjects, passive = verb_subjects(root)
-    found = [r for r in resolve_all([] if passive else subjects, ctx.actors, shallow=True) if known(r)]
-    others = [r for r in found if r.actor.country != source.actor.country]
-    return others[0] if others and len(found) == len(others) else None
+    return _another_countrys([] if passive else subjects, source, ctx)
 
 
 def _acted_on(head: Token) -> list[Token]:
